@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { langTag } from '../lib/i18n';
+import type { Message } from '../lib/types';
+import { usePanel } from './panel-context';
+
+function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat }) {
+  const { t } = usePanel();
+  const m = props.message;
+  const date = m.at ? new Date(m.at) : null;
+  return (
+    <li class={`message role-${m.role}`} data-testid="message" data-role={m.role} data-message-id={m.id}>
+      <div class="message-meta">
+        <span class="role">{t.value(`role_${m.role}`)}</span>
+        <span class="author">{m.author}</span>
+        {date && !Number.isNaN(date.getTime()) && (
+          <time dateTime={m.at}>{props.timeFormat.format(date)}</time>
+        )}
+      </div>
+      {/* Customer text is data: rendered as text, never as HTML. */}
+      <p class="message-text" dir="auto" data-testid="message-text">{m.text}</p>
+    </li>
+  );
+}
+
+export function ConversationView(props: { messages: Message[] }) {
+  const { t, locale } = usePanel();
+  const listRef = useRef<HTMLOListElement>(null);
+  const timeFormat = new Intl.DateTimeFormat(langTag(locale.value), { dateStyle: 'medium', timeStyle: 'short' });
+  const count = props.messages.length;
+  // Follow the newest message, as the helpdesk does.
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [count]);
+  return (
+    <section class="conversation" aria-label={t.value('conversation_title')}>
+      <h2 class="section-title">
+        {t.value('conversation_title')} <span class="count" data-testid="message-count">{t.value('conversation_count', count)}</span>
+      </h2>
+      {count === 0 ? (
+        <p class="empty">{t.value('conversation_empty')}</p>
+      ) : (
+        <ol class="messages" ref={listRef} aria-live="polite">
+          {props.messages.map((m) => (
+            <MessageItem key={m.id} message={m} timeFormat={timeFormat} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import { startBackground } from '../lib/background/index';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground();
+  },
+});

@@ -1,0 +1,67 @@
+/**
+ * The background service worker: owns every privilege (storage.managed, the
+ * network, IndexedDB) and routes between helpdesk tabs and the side panel.
+ */
+import { browser } from '../browser';
+import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema } from '../messaging';
+import { createSettingsService } from '../settings/service';
+import { createPanels } from './panels';
+import { createTabTickets } from './tab-tickets';
+
+export function startBackground(): void {
+  const settings = createSettingsService();
+  const tickets = createTabTickets();
+  const panels = createPanels(tickets, settings);
+  void settings.start();
+  const restored = tickets.restore();
+
+  settings.subscribe((view) => {
+    panels.broadcast({ type: 'settings', view });
+    panels.refreshAll();
+  });
+
+  handleBackgroundRequests({
+    'ticket.report': async ({ state }, sender) => {
+      await restored;
+      const tab = sender.tab!;
+      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state });
+      panels.refreshWindow(tab.windowId ?? -1);
+    },
+    'composer.insert': async ({ windowId, key, text }) => {
+      const [tab] = await browser.tabs.query({ active: true, windowId });
+      if (tab?.id === undefined) return { ok: false, reason: 'no-helpdesk-tab' };
+      try {
+        return insertResultSchema.parse(await requestTab(tab.id, 'composer.insert', { key, text }));
+      } catch {
+        return { ok: false, reason: 'no-helpdesk-tab' };
+      }
+    },
+    'settings.get': () => settings.view(),
+    'settings.set': ({ patch }) => settings.update(patch),
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT || !port.sender || senderKind(port.sender) !== 'extension-page') {
+      port.disconnect();
+      return;
+    }
+    panels.connect(port);
+  });
+
+  browser.tabs.onActivated.addListener(({ windowId }) => panels.refreshWindow(windowId));
+  browser.tabs.onRemoved.addListener((tabId, { windowId }) => {
+    if (tickets.remove(tabId)) panels.refreshWindow(windowId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Chrome reports "loading" for a helpdesk's own history.pushState too, when
+    // the page and its content script stay. Ask the page: if its content script
+    // answers, keep what it says; if not, a new document is loading and the old
+    // report is stale until the new content script speaks.
+    if (change.status !== 'loading' || !tickets.get(tabId)) return;
+    const windowId = tab.windowId ?? -1;
+    void requestTab(tabId, 'ticket.read', {})
+      .then((state) => tickets.set({ tabId, windowId, state: tabTicketStateSchema.parse(state) }))
+      .catch(() => tickets.remove(tabId))
+      .finally(() => panels.refreshWindow(windowId));
+  });
+}

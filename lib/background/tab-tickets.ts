@@ -1,0 +1,69 @@
+/**
+ * What each helpdesk tab shows, as its content script last reported it. Kept
+ * in storage.session too, so a restarted service worker knows the tabs it had
+ * without waiting for the pages to speak again.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { TabTicketState } from '../messaging';
+import { ticketKeyId } from '../ticket-key';
+import type { TicketKey } from '../types';
+
+export interface TabTicket {
+  tabId: number;
+  windowId: number;
+  state: TabTicketState;
+}
+
+const persisted = storage.defineItem<TabTicket[]>('session:tabTickets', { fallback: [] });
+
+/** How many tickets' last conversations are kept for pinned panels. */
+const RECENT_LIMIT = 20;
+
+export function createTabTickets() {
+  const byTab = new Map<number, TabTicket>();
+  // The last conversation seen per ticket, so a panel pinned to a ticket keeps
+  // showing it after the agent switches the tab to another one.
+  const recent = new Map<string, { tabId: number; state: TabTicketState & { kind: 'ok' } }>();
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function save() {
+    saveTimer ??= setTimeout(() => {
+      saveTimer = null;
+      void persisted.setValue([...byTab.values()]);
+    }, 100);
+  }
+
+  return {
+    async restore(): Promise<void> {
+      for (const entry of await persisted.getValue()) if (!byTab.has(entry.tabId)) byTab.set(entry.tabId, entry);
+    },
+    get(tabId: number): TabTicket | undefined {
+      return byTab.get(tabId);
+    },
+    set(entry: TabTicket): void {
+      byTab.set(entry.tabId, entry);
+      if (entry.state.kind === 'ok') {
+        const id = ticketKeyId(entry.state.conversation.key);
+        recent.delete(id);
+        recent.set(id, { tabId: entry.tabId, state: entry.state });
+        if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+      }
+      save();
+    },
+    /** The last conversation seen for a ticket, in whichever tab. */
+    lastSeen(key: TicketKey): { tabId: number; state: TabTicketState } | undefined {
+      return recent.get(ticketKeyId(key));
+    },
+    remove(tabId: number): boolean {
+      for (const [id, seen] of recent) if (seen.tabId === tabId) recent.delete(id);
+      const had = byTab.delete(tabId);
+      if (had) save();
+      return had;
+    },
+    all(): TabTicket[] {
+      return [...byTab.values()];
+    },
+  };
+}
+
+export type TabTickets = ReturnType<typeof createTabTickets>;

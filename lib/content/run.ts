@@ -1,0 +1,44 @@
+/**
+ * What every site's content script does: watch the ticket in front, report it
+ * to the background, and insert text into the composer of exactly the ticket
+ * the text was written for.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { handleContentRequests, requestBackground, type InsertResult, type TabTicketState } from '../messaging';
+import type { SiteAdapter } from '../adapters/types';
+import type { TicketKey } from '../types';
+import { insertIntoComposer } from './composer';
+import { watchTickets } from './ticket-watcher';
+
+export async function insertForTicket(adapter: SiteAdapter, doc: Document, host: string, key: TicketKey, text: string): Promise<InsertResult> {
+  const active = adapter.activeTicket(doc);
+  if (!active) return { ok: false, reason: 'not-readable' };
+  if (key.site !== adapter.id || key.host !== host || key.ticketId !== active.ticketId) {
+    return { ok: false, reason: 'other-ticket', composerTicketId: active.ticketId };
+  }
+  const composer = adapter.composer(active.root);
+  if (!composer) return { ok: false, reason: 'no-composer' };
+  // The composer must sit inside the pane of the ticket in front, not in a hidden one.
+  if (!active.root.contains(composer)) return { ok: false, reason: 'other-ticket' };
+  return (await insertIntoComposer(composer, text)) ? { ok: true, ticketId: active.ticketId } : { ok: false, reason: 'not-registered' };
+}
+
+export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  const controller = new AbortController();
+  ctx.onInvalidated(() => controller.abort());
+  const host = location.host;
+
+  const report = (state: TabTicketState) => {
+    requestBackground('ticket.report', { state }).catch(() => {
+      // The background may be restarting; it asks again with ticket.read when it is back.
+    });
+  };
+
+  const watcher = watchTickets({ adapter, doc: document, host, signal: controller.signal, onState: report });
+
+  const stop = handleContentRequests({
+    'ticket.read': () => watcher.refresh(),
+    'composer.insert': ({ key, text }) => insertForTicket(adapter, document, host, key, text),
+  });
+  controller.signal.addEventListener('abort', stop);
+}

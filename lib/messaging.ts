@@ -1,0 +1,242 @@
+/**
+ * The one message protocol between content scripts, the background and the
+ * extension pages. Every message is named here with its payload schema and the
+ * kind of sender allowed to send it; nothing else in the code base builds
+ * message objects by hand. Payloads are validated on arrival (a hostile page
+ * can make a content script send anything), and the background checks the
+ * sender of every message before it does privileged work.
+ */
+import { z } from 'zod';
+import { browser, type Runtime } from './browser';
+import type { SettingsView } from './settings/catalogue';
+import { siteForUrl } from './sites';
+import { CHANNELS, ROLES, SITES } from './types';
+
+// ---------------------------------------------------------------- shapes
+export const ticketKeySchema = z.object({
+  site: z.enum(SITES),
+  host: z.string().max(253),
+  ticketId: z.string().min(1).max(64),
+});
+
+const messageSchema = z.object({
+  id: z.string().max(200),
+  role: z.enum(ROLES),
+  author: z.string().max(500),
+  at: z.string().max(64),
+  text: z.string().max(200_000),
+});
+
+export const conversationSchema = z.object({
+  key: ticketKeySchema,
+  site: z.enum(SITES),
+  channel: z.enum(CHANNELS),
+  subject: z.string().max(2_000),
+  requester: z.string().max(500),
+  language: z.string().max(16),
+  messages: z.array(messageSchema).max(5_000),
+});
+
+const readFailureSchema = z.object({
+  adapter: z.enum(SITES),
+  selector: z.string().max(200),
+  detail: z.string().max(500),
+});
+
+/** What a helpdesk tab's content script reports about the ticket it shows. */
+export const tabTicketStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none'), site: z.enum(SITES) }),
+  z.object({ kind: z.literal('disabled'), site: z.enum(SITES) }),
+  z.object({ kind: z.literal('ok'), conversation: conversationSchema }),
+  z.object({ kind: z.literal('failed'), key: ticketKeySchema.nullable(), failure: readFailureSchema }),
+]);
+export type TabTicketState = z.infer<typeof tabTicketStateSchema>;
+
+export const insertResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), ticketId: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['other-ticket', 'no-composer', 'not-registered', 'no-helpdesk-tab', 'not-readable']),
+    /** The ticket the open composer belongs to, when that is why it was refused. */
+    composerTicketId: z.string().optional(),
+  }),
+]);
+export type InsertResult = z.infer<typeof insertResultSchema>;
+
+const settingsPatchSchema = z.record(z.string().max(100), z.unknown());
+
+// ------------------------------------------------------- request catalogue
+type SenderKind = 'content-script' | 'extension-page';
+
+/** Requests handled by the background. */
+export const backgroundRequests = {
+  /** A content script reports the ticket its tab shows (on load, on change, on switch). */
+  'ticket.report': { from: 'content-script', payload: z.object({ state: tabTicketStateSchema }) },
+  /** The side panel asks to insert text into the composer of the ticket `key`. */
+  'composer.insert': {
+    from: 'extension-page',
+    payload: z.object({ windowId: z.number().int(), key: ticketKeySchema, text: z.string().min(1).max(50_000) }),
+  },
+  'settings.get': { from: 'extension-page', payload: z.object({}) },
+  'settings.set': { from: 'extension-page', payload: z.object({ patch: settingsPatchSchema }) },
+} as const satisfies Record<string, { from: SenderKind; payload: z.ZodType }>;
+
+/** Requests the background sends to a helpdesk tab's content script. */
+export const contentRequests = {
+  'ticket.read': { payload: z.object({}) },
+  'composer.insert': { payload: z.object({ key: ticketKeySchema, text: z.string().min(1).max(50_000) }) },
+} as const satisfies Record<string, { payload: z.ZodType }>;
+
+export interface BackgroundResponses {
+  'ticket.report': void;
+  'composer.insert': InsertResult;
+  'settings.get': SettingsView;
+  'settings.set': SettingsView;
+}
+export interface ContentResponses {
+  'ticket.read': TabTicketState;
+  'composer.insert': InsertResult;
+}
+
+export type BackgroundRequestName = keyof typeof backgroundRequests;
+export type ContentRequestName = keyof typeof contentRequests;
+type PayloadOf<T> = T extends { payload: infer S extends z.ZodType } ? z.infer<S> : never;
+export type BackgroundPayload<N extends BackgroundRequestName> = PayloadOf<(typeof backgroundRequests)[N]>;
+export type ContentPayload<N extends ContentRequestName> = PayloadOf<(typeof contentRequests)[N]>;
+
+// ------------------------------------------------------------- envelopes
+const ENVELOPE = 'deskmate/1';
+interface Envelope {
+  protocol: typeof ENVELOPE;
+  name: string;
+  payload: unknown;
+}
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export class ProtocolError extends Error {}
+
+function envelope(name: string, payload: unknown): Envelope {
+  return { protocol: ENVELOPE, name, payload };
+}
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).protocol === ENVELOPE &&
+    typeof (message as Envelope).name === 'string'
+  );
+}
+
+function unwrap<T>(reply: unknown, name: string): T {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+    throw new ProtocolError(`no answer to ${name}`);
+  }
+  const r = reply as Reply<T>;
+  if (!r.ok) throw new ProtocolError(r.error);
+  return r.value;
+}
+
+// ------------------------------------------------------------ sender checks
+/** The kind of our own context a message came from, or null for anything else. */
+export function senderKind(sender: Runtime.MessageSender): SenderKind | null {
+  if (sender.id !== browser.runtime.id) return null;
+  const url = sender.url ?? '';
+  const extensionOrigin = browser.runtime.getURL('/');
+  if (url.startsWith(extensionOrigin)) return 'extension-page';
+  // A content script: in a tab, in the top frame, on a page one of our adapters matches.
+  if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 && siteForUrl(url)) return 'content-script';
+  return null;
+}
+
+// ------------------------------------------------------------ senders
+export async function requestBackground<N extends BackgroundRequestName>(
+  name: N,
+  payload: BackgroundPayload<N>,
+): Promise<BackgroundResponses[N]> {
+  const reply = await browser.runtime.sendMessage(envelope(name, payload));
+  return unwrap<BackgroundResponses[N]>(reply, name);
+}
+
+export async function requestTab<N extends ContentRequestName>(
+  tabId: number,
+  name: N,
+  payload: ContentPayload<N>,
+): Promise<ContentResponses[N]> {
+  const reply = await browser.tabs.sendMessage(tabId, envelope(name, payload), { frameId: 0 });
+  return unwrap<ContentResponses[N]>(reply, name);
+}
+
+// ------------------------------------------------------------ handlers
+export type BackgroundHandlers = {
+  [N in BackgroundRequestName]: (
+    payload: BackgroundPayload<N>,
+    sender: Runtime.MessageSender,
+  ) => Promise<BackgroundResponses[N]> | BackgroundResponses[N];
+};
+
+export type ContentHandlers = {
+  [N in ContentRequestName]: (payload: ContentPayload<N>) => Promise<ContentResponses[N]> | ContentResponses[N];
+};
+
+async function dispatch(
+  spec: { payload: z.ZodType } | undefined,
+  handler: ((payload: never, sender: Runtime.MessageSender) => unknown) | undefined,
+  message: Envelope,
+  sender: Runtime.MessageSender,
+): Promise<Reply<unknown>> {
+  if (!spec || !handler) return { ok: false, error: `unknown request ${message.name}` };
+  const parsed = spec.payload.safeParse(message.payload);
+  if (!parsed.success) return { ok: false, error: `invalid ${message.name}: ${parsed.error.issues[0]?.path.join('.')}` };
+  try {
+    return { ok: true, value: await handler(parsed.data as never, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Background side: checks the sender kind of every request before dispatching. Returns an unsubscribe. */
+export function handleBackgroundRequests(handlers: BackgroundHandlers): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined;
+    if (!Object.hasOwn(backgroundRequests, message.name)) return undefined;
+    const spec = (backgroundRequests as Record<string, { from: SenderKind; payload: z.ZodType }>)[message.name]!;
+    if (senderKind(sender) !== spec.from) {
+      return Promise.resolve<Reply<never>>({ ok: false, error: `sender not allowed for ${message.name}` });
+    }
+    const handler = handlers[message.name as BackgroundRequestName] as never;
+    return dispatch(spec, handler, message, sender);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Content-script side: only the background (no tab, our own id) may ask. */
+export function handleContentRequests(handlers: ContentHandlers): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined;
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const known = Object.hasOwn(contentRequests, message.name);
+    const spec = known ? (contentRequests as Record<string, { payload: z.ZodType }>)[message.name] : undefined;
+    const handler = known ? (handlers[message.name as ContentRequestName] as never) : undefined;
+    return dispatch(spec, handler, message, sender);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+// ------------------------------------------------------------ panel port
+/** The side panel's long-lived channel: it says which window it watches; the background streams state. */
+export const PANEL_PORT = 'deskmate.panel';
+
+export const panelToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('watch'), windowId: z.number().int() }),
+  z.object({ type: z.literal('pin'), key: ticketKeySchema.nullable() }),
+]);
+export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
+
+export type PanelTicketState = TabTicketState | { kind: 'no-helpdesk' };
+
+export type BackgroundToPanel =
+  | { type: 'ticket'; tabId: number | null; pinned: boolean; state: PanelTicketState }
+  | { type: 'settings'; view: SettingsView };

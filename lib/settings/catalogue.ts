@@ -1,0 +1,134 @@
+/**
+ * The settings catalogue: the one definition of every setting. The `Settings`
+ * type, the options page, public/managed_schema.json and the merge
+ * defaults < user < managed policy all come from this table.
+ */
+
+interface Base {
+  /** Whether a team lead may set (and so lock) it through enterprise policy. */
+  policy: boolean;
+  /** For the managed schema and the options page (English; the UI uses the i18n key). */
+  description: string;
+  /** Never shown back to the UI, never logged. */
+  secret?: boolean;
+}
+interface BooleanSetting extends Base { type: 'boolean'; default: boolean }
+interface StringSetting extends Base { type: 'string'; default: string; maxLength: number; format?: 'http-url' }
+interface EnumSetting<O extends string = string> extends Base { type: 'enum'; default: O; options: readonly O[] }
+type SettingDef = BooleanSetting | StringSetting | EnumSetting;
+
+export const UI_LANGUAGES = ['auto', 'en', 'zh_CN', 'zh_TW'] as const;
+
+export const catalogue = {
+  uiLanguage: {
+    type: 'enum',
+    options: UI_LANGUAGES,
+    default: 'auto',
+    policy: true,
+    description: "Language of Deskmate's interface; auto follows the browser.",
+  },
+  zendeskEnabled: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description: 'Read Zendesk Agent Workspace tickets.',
+  },
+  salesforceEnabled: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description: 'Read Salesforce Service Console cases and messaging sessions.',
+  },
+  redactPii: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description: 'Redact personal data from every text that leaves the browser.',
+  },
+  sendHistoryToModel: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description: 'Send the conversation history (redacted) to the language model, not only the latest message.',
+  },
+  llmBaseUrl: {
+    type: 'string',
+    default: '',
+    maxLength: 2048,
+    format: 'http-url',
+    policy: true,
+    description: 'Base URL of an OpenAI-compatible endpoint; empty runs Deskmate without a model.',
+  },
+  llmModel: {
+    type: 'string',
+    default: '',
+    maxLength: 200,
+    policy: true,
+    description: 'Model name at that endpoint.',
+  },
+  llmApiKey: {
+    type: 'string',
+    default: '',
+    maxLength: 4096,
+    policy: true,
+    secret: true,
+    description: 'API key for the endpoint, if it needs one.',
+  },
+  autoRegenerateDrafts: {
+    type: 'boolean',
+    default: false,
+    policy: true,
+    description: 'Regenerate a stale draft automatically when the customer writes again.',
+  },
+} as const satisfies Record<string, SettingDef>;
+
+export type SettingKey = keyof typeof catalogue;
+type ValueOf<D> = D extends { type: 'boolean' }
+  ? boolean
+  : D extends { type: 'enum'; options: readonly (infer O)[] }
+    ? O
+    : string;
+export type Settings = { -readonly [K in SettingKey]: ValueOf<(typeof catalogue)[K]> };
+
+export const SETTING_KEYS = Object.keys(catalogue) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(catalogue, key);
+}
+
+export function defaults(): Settings {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, catalogue[k].default])) as Settings;
+}
+
+/** True when `value` is acceptable for `key`. */
+export function isValidValue(key: SettingKey, value: unknown): boolean {
+  const def: SettingDef = catalogue[key];
+  switch (def.type) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'enum':
+      return typeof value === 'string' && def.options.includes(value);
+    case 'string':
+      if (typeof value !== 'string' || value.length > def.maxLength) return false;
+      return def.format !== 'http-url' || value === '' || isHttpUrl(value);
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** What the UI gets: effective values (secrets masked), which keys policy locks. */
+export interface SettingsView {
+  settings: Settings;
+  locked: SettingKey[];
+  /** Policy keys whose value was invalid: held at the default and locked (fail closed). */
+  invalidPolicy: SettingKey[];
+  /** Secret settings that have a value, without the value. */
+  secretsSet: SettingKey[];
+}

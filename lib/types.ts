@@ -1,0 +1,44 @@
+/** Core data shapes shared by adapters, background and UI (see DESIGN.md, "Core types"). */
+
+export const SITES = ['zendesk', 'salesforce'] as const;
+export type Site = (typeof SITES)[number];
+
+export const CHANNELS = ['email', 'chat', 'messaging', 'social', 'voice', 'web', 'unknown'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ROLES = ['customer', 'agent', 'bot', 'internal', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Identifies one ticket everywhere: every piece of state about a conversation is keyed by it. */
+export interface TicketKey {
+  site: Site;
+  host: string;
+  ticketId: string;
+}
+
+export interface Message {
+  id: string;
+  role: Role;
+  author: string;
+  /** ISO 8601, or '' when the page shows no machine-readable time. */
+  at: string;
+  text: string;
+}
+
+export interface Conversation {
+  key: TicketKey;
+  site: Site;
+  channel: Channel;
+  subject: string;
+  requester: string;
+  /** Filled by analysis (issue 4); adapters leave it ''. */
+  language: string;
+  messages: Message[];
+}
+
+/** Why a page could not be read: names the adapter and the selector, never customer text. */
+export interface ReadFailure {
+  adapter: Site;
+  selector: string;
+  detail: string;
+}

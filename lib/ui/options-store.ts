@@ -1,0 +1,35 @@
+import { computed, signal } from '@preact/signals';
+import { createTranslator } from '../i18n';
+import { ProtocolError, requestBackground } from '../messaging';
+import type { SettingKey, SettingsView } from '../settings/catalogue';
+import { uiLocale } from './locale';
+
+/** Options page state: the settings view from the background, and the outcome of each save. */
+export function createOptionsStore() {
+  const view = signal<SettingsView | null>(null);
+  const saveStatus = signal<{ key: SettingKey; ok: boolean; detail?: string } | null>(null);
+  const locale = computed(() => uiLocale(view.value?.settings.uiLanguage));
+  const t = computed(() => createTranslator(locale.value));
+
+  return {
+    view,
+    saveStatus,
+    locale,
+    t,
+    async load() {
+      view.value = await requestBackground('settings.get', {});
+    },
+    async save(key: SettingKey, value: unknown) {
+      try {
+        view.value = await requestBackground('settings.set', { patch: { [key]: value } });
+        saveStatus.value = { key, ok: true };
+      } catch (error) {
+        const message = error instanceof ProtocolError ? error.message : String(error);
+        const detail = message.startsWith('locked') ? t.value('settings_error_locked') : t.value('settings_error_invalid');
+        saveStatus.value = { key, ok: false, detail };
+      }
+    },
+  };
+}
+
+export type OptionsStore = ReturnType<typeof createOptionsStore>;

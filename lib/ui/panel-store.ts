@@ -1,0 +1,108 @@
+/**
+ * The side panel's state: which ticket it shows, the agent's reply per ticket,
+ * and what happened to the last insert. Signals and actions from one factory;
+ * components get it through context and never touch browser APIs.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { browser, type Runtime } from '../browser';
+import { createTranslator } from '../i18n';
+import { PANEL_PORT, requestBackground, type BackgroundToPanel, type InsertResult, type PanelTicketState, type PanelToBackground } from '../messaging';
+import type { SettingsView } from '../settings/catalogue';
+import { ticketKeyId } from '../ticket-key';
+import type { TicketKey } from '../types';
+import { uiLocale } from './locale';
+
+export type InsertStatus = { keyId: string; pending: true } | { keyId: string; pending: false; result: InsertResult | { ok: false; reason: 'error'; detail: string } };
+
+export function createPanelStore(options: { windowId?: number } = {}) {
+  const ticket = signal<PanelTicketState | null>(null);
+  const pinned = signal<TicketKey | null>(null);
+  const settings = signal<SettingsView | null>(null);
+  const drafts = signal<Record<string, string>>({});
+  const insertStatus = signal<InsertStatus | null>(null);
+  let windowId: number | null = options.windowId ?? null;
+  let port: Runtime.Port | null = null;
+  let stopped = false;
+
+  const locale = computed(() => uiLocale(settings.value?.settings.uiLanguage));
+  const t = computed(() => createTranslator(locale.value));
+  const conversation = computed(() => (ticket.value?.kind === 'ok' ? ticket.value.conversation : null));
+  const currentKey = computed(() => conversation.value?.key ?? null);
+  const draft = computed(() => (currentKey.value ? drafts.value[ticketKeyId(currentKey.value)] ?? '' : ''));
+
+  function send(message: PanelToBackground) {
+    port?.postMessage(message);
+  }
+
+  function onMessage(message: BackgroundToPanel) {
+    if (message.type === 'settings') {
+      settings.value = message.view;
+      return;
+    }
+    batch(() => {
+      ticket.value = message.state;
+      // A pin whose ticket is gone from the browser is dropped, not kept pointing at nothing.
+      if (!message.pinned && pinned.value) pinned.value = null;
+    });
+  }
+
+  function connect() {
+    if (stopped || windowId === null) return;
+    port = browser.runtime.connect({ name: PANEL_PORT });
+    port.onMessage.addListener((m: unknown) => onMessage(m as BackgroundToPanel));
+    port.onDisconnect.addListener(() => {
+      port = null;
+      // The service worker was stopped or updated: reconnect, it restores its state.
+      if (!stopped) setTimeout(connect, 300);
+    });
+    send({ type: 'watch', windowId });
+    if (pinned.value) send({ type: 'pin', key: pinned.value });
+  }
+
+  return {
+    ticket,
+    pinned,
+    settings,
+    locale,
+    t,
+    conversation,
+    currentKey,
+    draft,
+    insertStatus,
+
+    async start() {
+      windowId ??= (await browser.windows.getCurrent()).id ?? null;
+      connect();
+    },
+    stop() {
+      stopped = true;
+      port?.disconnect();
+    },
+    setDraft(text: string) {
+      const key = currentKey.value;
+      if (!key) return;
+      drafts.value = { ...drafts.value, [ticketKeyId(key)]: text };
+    },
+    togglePin() {
+      const next = pinned.value ? null : currentKey.value;
+      pinned.value = next;
+      send({ type: 'pin', key: next });
+    },
+    /** Inserts the reply written for the ticket shown into that ticket's composer, or says why not. */
+    async insert() {
+      const key = currentKey.value;
+      const text = draft.value.trim();
+      if (!key || !text || windowId === null) return;
+      const keyId = ticketKeyId(key);
+      insertStatus.value = { keyId, pending: true };
+      try {
+        const result = await requestBackground('composer.insert', { windowId, key, text });
+        insertStatus.value = { keyId, pending: false, result };
+      } catch (error) {
+        insertStatus.value = { keyId, pending: false, result: { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) } };
+      }
+    },
+  };
+}
+
+export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,0 +1,129 @@
+/**
+ * The vertical slice in real Chromium with the built extension: the side panel
+ * shows the ticket in front, live; follows ticket and tab switches; inserts a
+ * reply into that ticket's composer and refuses another ticket's.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_URLS } from '../../scripts/demo/serve';
+import { startDemoSession, type DemoSession } from '../../scripts/lib/demo-session';
+import { DEV_EXTENSION_ID } from '../../lib/dev-key';
+
+declare global {
+  interface Window {
+    deskmateDemo: {
+      ready: Promise<unknown>;
+      customerWrites(id: string, text?: string): string;
+      openTicket(id: string): void;
+      composerData(id: string): string | null;
+    };
+  }
+}
+
+let session: DemoSession;
+let helpdesk: Page;
+let panel: Page;
+
+const panelTicket = () => panel.getByTestId('ticket-id');
+const messageTexts = () => panel.getByTestId('message-text').allInnerTexts();
+
+beforeAll(async () => {
+  session = await startDemoSession({ headless: true, pace: 'manual', firstUrl: DEMO_URLS.zendeskEmail });
+  helpdesk = session.context.pages()[0]!;
+  await helpdesk.evaluate(() => window.deskmateDemo.ready);
+  panel = await session.openPanel();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('Deskmate in Chromium on the demo Zendesk', () => {
+  it('loads with the stable development id', () => {
+    expect(session.extensionId).toBe(DEV_EXTENSION_ID);
+  });
+
+  it('shows the conversation of the ticket in front', async () => {
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1001');
+    expect(await panel.getByTestId('ticket-subject').innerText()).toBe('Charged twice for order #A-20417');
+    expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Email');
+    const roles = await panel.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    expect(roles).toEqual(['customer', 'agent', 'internal', 'customer']);
+    const texts = await messageTexts();
+    expect(texts[0]).toContain('I was charged twice for my order #A-20417');
+    expect(texts.join('\n')).not.toContain('wrote:');
+  });
+
+  it('updates live when the customer writes', async () => {
+    await helpdesk.evaluate(() => window.deskmateDemo.customerWrites('1001', 'Any news on my refund? I need it before Friday.'));
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(5);
+    const texts = await messageTexts();
+    expect(texts.at(-1)).toBe('Any news on my refund? I need it before Friday.');
+    const roles = await panel.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    expect(roles.at(-1)).toBe('customer');
+  });
+
+  it('inserts a reply into the composer of the ticket shown', async () => {
+    await panel.getByTestId('reply-text').fill('Hi Maya,\n\nI have refunded the second $89.00 charge today.');
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('insert-status').getAttribute('data-ok')).toBe('true');
+    expect(await panel.getByTestId('insert-status').innerText()).toBe('Inserted into the composer of ticket #1001.');
+    // Read back from CKEditor's own model, not the DOM: the editor registered the text.
+    const data = await helpdesk.evaluate(() => window.deskmateDemo.composerData('1001'));
+    expect(data).toBe('<p>Hi Maya,</p><p>I have refunded the second $89.00 charge today.</p>');
+  });
+
+  it('follows an in-app ticket switch, with nothing left from the other ticket', async () => {
+    await helpdesk.locator('[data-test-id="header-tab"][data-entity-id="1002"]').click();
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1002');
+    expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Messaging');
+    const texts = await messageTexts();
+    expect(texts).toContain('订单号是 B-88213，物流信息已经三天没有更新了。');
+    expect(texts.join('\n')).not.toMatch(/Maya|refund/);
+    const roles = await panel.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    expect(roles).toEqual(['customer', 'bot', 'customer', 'agent']);
+    // The reply box belongs to the new ticket: the draft for #1001 is not offered here.
+    expect(await panel.getByTestId('reply-text').inputValue()).toBe('');
+  });
+
+  it('inserts into the messaging composer of the ticket now in front', async () => {
+    await panel.getByTestId('reply-text').fill('李女士您好，包裹明天上午送达。');
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('insert-status').getAttribute('data-ok')).toBe('true');
+    expect(await helpdesk.evaluate(() => window.deskmateDemo.composerData('1002'))).toBe('<p>李女士您好，包裹明天上午送达。</p>');
+  });
+
+  it('refuses to insert a reply for another ticket, and says why', async () => {
+    await helpdesk.locator('[data-test-id="header-tab"][data-entity-id="1001"]').click();
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1001');
+    await panel.getByTestId('pin').click();
+    await helpdesk.locator('[data-test-id="header-tab"][data-entity-id="1002"]').click();
+    await helpdesk.waitForTimeout(400);
+    // Pinned: the panel stays on #1001 while #1002 is in front.
+    expect(await panelTicket().innerText()).toBe('Ticket #1001');
+    const before1001 = await helpdesk.evaluate(() => window.deskmateDemo.composerData('1001'));
+    const before1002 = await helpdesk.evaluate(() => window.deskmateDemo.composerData('1002'));
+    await panel.getByTestId('reply-text').fill('This must not reach ticket 1002.');
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('insert-status').getAttribute('data-ok')).toBe('false');
+    expect(await panel.getByTestId('insert-status').innerText()).toBe(
+      'Not inserted: the open composer belongs to ticket #1002, and this reply is for ticket #1001. Switch back to #1001 to insert it.',
+    );
+    expect(await helpdesk.evaluate(() => window.deskmateDemo.composerData('1002'))).toBe(before1002);
+    expect(await helpdesk.evaluate(() => window.deskmateDemo.composerData('1001'))).toBe(before1001);
+    await panel.getByTestId('pin').click();
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1002');
+  });
+
+  it('follows the active browser tab, and shows no ticket for a page that is not a helpdesk', async () => {
+    const second = await session.openTab(DEMO_URLS.zendeskEmail);
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1001');
+    await session.activate(helpdesk);
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1002');
+    const blank = await session.openTab('about:blank');
+    await expect.poll(() => panel.getByTestId('state-no-helpdesk').count()).toBe(1);
+    expect(await panel.getByTestId('ticket').count()).toBe(0);
+    await blank.close();
+    await second.close();
+  });
+});
