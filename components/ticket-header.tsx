@@ -1,5 +1,12 @@
+import type { MessageKey } from '../lib/i18n';
 import type { Conversation } from '../lib/types';
 import { usePanel } from './panel-context';
+
+/** Zendesk numbers tickets; Salesforce shows a case number or a messaging session's name. */
+function headingKey(c: Conversation): MessageKey {
+  if (c.site === 'zendesk') return 'ticket_heading';
+  return /^\d+$/.test(c.key.ticketId) ? 'ticket_heading_case' : 'ticket_heading_session';
+}
 
 export function TicketHeader(props: { conversation: Conversation }) {
   const { t, pinned, togglePin } = usePanel();
@@ -8,7 +15,7 @@ export function TicketHeader(props: { conversation: Conversation }) {
   return (
     <header class="ticket-header" data-testid="ticket-header">
       <div class="ticket-title-row">
-        <h1 data-testid="ticket-id">{t.value('ticket_heading', c.key.ticketId)}</h1>
+        <h1 data-testid="ticket-id">{t.value(headingKey(c), c.key.ticketId)}</h1>
         <span class={`chip chip-${c.channel}`} data-testid="ticket-channel">{t.value(`channel_${c.channel}`)}</span>
         <button type="button" class="pin" aria-pressed={isPinned} onClick={togglePin} data-testid="pin">
           {isPinned ? t.value('pin_off') : t.value('pin_on')}

@@ -57,14 +57,18 @@ export async function insertIntoComposer(el: Element, text: string): Promise<boo
     await nextFrame();
     return contains(el, text);
   }
-  if (!(el instanceof HTMLElement) || !el.isContentEditable) return false;
-  el.focus();
-  pasteInto(el, text);
+  // Salesforce's email body is an editable document in a same-origin (srcdoc) iframe.
+  const target = el instanceof HTMLIFrameElement ? el.contentDocument?.body : el;
+  // Duck-typed: an iframe's body comes from another realm, so instanceof HTMLElement is false.
+  if (!target || !(target as HTMLElement).isContentEditable) return false;
+  const editable = target as HTMLElement;
+  editable.focus();
+  pasteInto(editable, text);
   await nextFrame();
-  if (contains(el, text)) return true;
+  if (contains(editable, text)) return true;
   // A plain contenteditable with no paste handler: the browser's own editing command.
-  el.focus();
-  document.execCommand('insertText', false, text);
+  editable.focus();
+  editable.ownerDocument.execCommand('insertText', false, text);
   await nextFrame();
-  return contains(el, text);
+  return contains(editable, text);
 }

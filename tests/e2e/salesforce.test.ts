@@ -1,0 +1,73 @@
+/**
+ * The same slice on the demo Salesforce Service Console: the case in front,
+ * a messaging session in traditional Chinese inside a shadow root, live
+ * updates, workspace-tab switches, and inserts into the right composer.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_URLS } from '../../scripts/demo/serve';
+import { startDemoSession, type DemoSession } from '../../scripts/lib/demo-session';
+
+interface SalesforceDemo {
+  customerWrites(tab: string, text?: string): void;
+  openTab(tab: string): void;
+}
+
+let session: DemoSession;
+let console_: Page;
+let panel: Page;
+const heading = () => panel.getByTestId('ticket-id').innerText();
+const roles = () => panel.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+
+beforeAll(async () => {
+  session = await startDemoSession({ headless: true, pace: 'manual', firstUrl: DEMO_URLS.salesforceCase });
+  console_ = session.context.pages()[0]!;
+  await console_.waitForFunction(() => 'deskmateDemo' in window);
+  panel = await session.openPanel();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('Deskmate in Chromium on the demo Salesforce console', () => {
+  it('shows the case in front, oldest first, without the background case', async () => {
+    await expect.poll(heading).toBe('Case 00012345');
+    expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Email');
+    const r = await roles();
+    expect(r[0]).toBe('customer');
+    expect(r).toContain('internal');
+    const texts = (await panel.getByTestId('message-text').allInnerTexts()).join('\n');
+    expect(texts).not.toContain('wrote:');
+    expect(texts).not.toContain('00012346');
+  });
+
+  it('updates live when the customer emails again', async () => {
+    const before = await panel.getByTestId('message').count();
+    await console_.evaluate(() =>
+      (window as unknown as { deskmateDemo: SalesforceDemo }).deskmateDemo.customerWrites('00012345', 'Is there any update on the replacement?'),
+    );
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(before + 1);
+    // The feed shows newest first; the panel shows it last.
+    expect((await panel.getByTestId('message-text').allInnerTexts()).at(-1)).toBe('Is there any update on the replacement?');
+  });
+
+  it('follows a workspace-tab switch to the messaging session in traditional Chinese', async () => {
+    await console_.locator('a[role="tab"][title^="MS-0000421"]').click();
+    await expect.poll(heading).toBe('Messaging session MS-0000421');
+    expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Messaging');
+    const r = await roles();
+    expect(r).toEqual(expect.arrayContaining(['customer', 'agent', 'bot', 'system']));
+    const texts = (await panel.getByTestId('message-text').allInnerTexts()).join('\n');
+    expect(texts).toMatch(/[保固維修]/);
+    expect(texts).not.toMatch(/replacement/);
+  });
+
+  it('inserts into the chat composer of the session in front', async () => {
+    await panel.getByTestId('reply-text').fill('陳小姐您好，維修單已建立。');
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('insert-status').getAttribute('data-ok')).toBe('true');
+    const value = await console_.locator('section.tabContent.active textarea.runtime_service_liveagentChatInput').inputValue();
+    expect(value).toBe('陳小姐您好，維修單已建立。');
+  });
+});
