@@ -201,7 +201,7 @@ describe('message keys used in the code', () => {
 
   it('finds the translation calls (sanity check of the scan)', () => {
     expect(literals.length).toBeGreaterThan(30);
-    expect(literals.map((u) => u.key)).toEqual(expect.arrayContaining(['ticket_heading', 'insert_otherTicket', 'options_title']));
+    expect(literals.map((u) => u.key)).toEqual(expect.arrayContaining(['reply_label', 'insert_otherTicket', 'options_title']));
     expect(templates.map((u) => u.key)).toEqual(expect.arrayContaining(['role_${m.role}', 'channel_${c.channel}']));
   });
 
