@@ -23,13 +23,13 @@ function statusText(t: Translate, status: Extract<InsertStatus, { pending: false
 }
 
 /** The agent's reply for the ticket shown; one draft per ticket, inserted only into that ticket. */
-export function ReplyBox(props: { ticketKey: TicketKey; keyId: string }) {
+export function ReplyBox(props: { ticketKey: TicketKey; keyId: string; heading: string }) {
   const { t, draft, setDraft, insert, insertStatus } = usePanel();
   const status = insertStatus.value?.keyId === props.keyId ? insertStatus.value : null;
   const pending = status?.pending === true;
   return (
     <section class="reply">
-      <label for="reply-text" class="section-title">{t.value('reply_label', props.ticketKey.ticketId)}</label>
+      <label for="reply-text" class="section-title">{t.value('reply_label', props.heading)}</label>
       <textarea
         id="reply-text"
         data-testid="reply-text"

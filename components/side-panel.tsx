@@ -3,7 +3,7 @@ import { ConversationView } from './conversation-view';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
 import { ReplyBox } from './reply-box';
-import { TicketHeader } from './ticket-header';
+import { TicketHeader, headingKey } from './ticket-header';
 
 export function SidePanel() {
   const { t, ticket, pinned, togglePin } = usePanel();
@@ -38,7 +38,7 @@ export function SidePanel() {
         <div class="ticket" data-testid="ticket" data-ticket-key={keyId} key={keyId}>
           <TicketHeader conversation={c} />
           <ConversationView messages={c.messages} />
-          <ReplyBox ticketKey={c.key} keyId={keyId} />
+          <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />
         </div>
       );
     }

@@ -3,7 +3,7 @@ import type { Conversation } from '../lib/types';
 import { usePanel } from './panel-context';
 
 /** Zendesk numbers tickets; Salesforce shows a case number or a messaging session's name. */
-function headingKey(c: Conversation): MessageKey {
+export function headingKey(c: Conversation): MessageKey {
   if (c.site === 'zendesk') return 'ticket_heading';
   return /^\d+$/.test(c.key.ticketId) ? 'ticket_heading_case' : 'ticket_heading_session';
 }

@@ -24,7 +24,7 @@ export function findChromium(): string {
   return found;
 }
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-dev');
 
 export interface LaunchOptions {
   headless: boolean;
@@ -43,7 +43,7 @@ export interface Launched {
 export async function launchWithExtension(options: LaunchOptions): Promise<Launched> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}. Run \`npx wxt build --mode test\` first.`);
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build:dev\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'deskmate-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
