@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync, accessSync, constants } f
 import type { Browser } from 'webextension-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEV_EXTENSION_ID } from '../../lib/dev-key';
-import { DEMO_URLS } from '../../scripts/demo/serve';
+import { DEMO_URLS, routeDemoHelpdesk } from '../../scripts/demo/serve';
 import { launchWithExtension } from '../../scripts/lib/chromium';
 import { startDemoSession } from '../../scripts/lib/demo-session';
 
@@ -37,7 +37,8 @@ describe('managed policy in Chromium', () => {
     writePolicy({ uiLanguage: 'zh_TW', zendeskEnabled: false, llmBaseUrl: 'not a url', llmApiKey: 'sk-policy-secret-42', unknownSetting: 1 });
     const { context, extensionId, worker } = await launchWithExtension({ headless: true });
     try {
-      const options = await context.newPage();
+      // One tab in one window: options first, then the same tab becomes the helpdesk.
+      const options = context.pages()[0] ?? (await context.newPage());
       await options.goto(`chrome-extension://${extensionId}/options.html`);
       // The policy's language, not the browser's English.
       await expect.poll(() => options.locator('h1').innerText()).toBe('Deskmate 設定');
@@ -63,15 +64,17 @@ describe('managed policy in Chromium', () => {
       await expect.poll(() => options.getByTestId('setting-llmModel').innerText()).toContain('已儲存');
 
       // Zendesk reading is off by policy: the panel says so instead of reading the ticket.
-      await context.route('https://acme.zendesk.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<main id="main_panes"></main>' }));
-      const helpdesk = await context.newPage();
+      await routeDemoHelpdesk(context, 'manual');
+      const helpdesk = options;
       await helpdesk.goto(DEMO_URLS.zendeskEmail);
-      const windowId = await worker.evaluate(async () => (await chrome.windows.getLastFocused()).id!);
-      const panel = await context.newPage();
-      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?windowId=${windowId}`);
-      await helpdesk.bringToFront();
+      const windowId = await worker.evaluate(async () => (await chrome.windows.getAll({ windowTypes: ['normal'] }))[0]!.id!);
+      const [panel] = await Promise.all([
+        context.waitForEvent('page'),
+        worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', focused: false }), `chrome-extension://${extensionId}/sidepanel.html?windowId=${windowId}`),
+      ]);
       await expect.poll(() => panel.getByTestId('state-disabled').count()).toBe(1);
       expect(await panel.getByTestId('state-disabled').innerText()).toContain('Zendesk');
+      expect(await panel.getByTestId('ticket').count()).toBe(0);
     } finally {
       await context.close();
       rmSync(POLICY_FILE, { force: true });

@@ -1,0 +1,153 @@
+/**
+ * npm run bench: speed figures of the built extension in real Chromium on the
+ * demo helpdesk. Prints a table, then one `name=value unit` line per figure.
+ *
+ * Timings across pages use Date.now() taken inside each page (one clock), not
+ * the automation's round trips.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { DEMO_URLS } from './demo/serve.ts';
+import { startDemoSession } from './lib/demo-session.ts';
+import { adapterBundle } from './lib/page-bundle.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+type Figure = { name: string; value: number; unit: string; about: string };
+const figures: Figure[] = [];
+const record = (name: string, value: number, unit: string, about: string) => figures.push({ name, value: Math.round(value * 100) / 100, unit, about });
+
+/** Resolves to Date.now() in the panel when `predicate` first holds (checked on every DOM change). */
+function whenPanel(panel: Page, predicate: string): Promise<number> {
+  return panel.evaluate(
+    (source) =>
+      new Promise<number>((resolve) => {
+        const test = new Function(`return (${source})`) as () => boolean;
+        if (test()) return resolve(Date.now());
+        const observer = new MutationObserver(() => {
+          if (test()) {
+            observer.disconnect();
+            resolve(Date.now());
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }),
+    predicate,
+  );
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build', '--mode', 'development'], { stdio: 'ignore' });
+  const session = await startDemoSession({ headless: true, pace: 'manual', firstUrl: DEMO_URLS.zendeskEmail });
+  try {
+    const helpdesk = session.context.pages()[0]!;
+    await helpdesk.evaluate(() => (window as unknown as { deskmateDemo: { ready: Promise<unknown> } }).deskmateDemo.ready);
+    await helpdesk.evaluate(() => {
+      const w = window as unknown as { longTasks: number };
+      w.longTasks = 0;
+      new PerformanceObserver((list) => (w.longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: false });
+    });
+    const panel = await session.openPanel();
+    await panel.getByTestId('ticket-id').filter({ hasText: '1001' }).waitFor();
+
+    // Live update: the customer writes; how long until the panel shows it.
+    const live: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const text = `Bench message ${i}: is there any news on my refund?`;
+      const shown = whenPanel(panel, `[...document.querySelectorAll('[data-testid="message-text"]')].some((e) => e.textContent === ${JSON.stringify(text)})`);
+      const sent = await helpdesk.evaluate((t) => {
+        const at = Date.now();
+        (window as unknown as { deskmateDemo: { customerWrites(id: string, t: string): void } }).deskmateDemo.customerWrites('1001', t);
+        return at;
+      }, text);
+      live.push((await shown) - sent);
+    }
+    record('panel_live_update_p50_ms', quantile(live, 0.5), 'ms', 'customer message appended in the page -> shown in the side panel (p50)');
+    record('panel_live_update_p95_ms', quantile(live, 0.95), 'ms', 'same, p95');
+
+    // Ticket switch inside the helpdesk (no page load).
+    const switches: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const to = i % 2 === 0 ? '1002' : '1001';
+      const shown = whenPanel(panel, `document.querySelector('[data-testid="ticket-id"]')?.textContent === 'Ticket #${to}'`);
+      const clicked = await helpdesk.evaluate((id) => {
+        const at = Date.now();
+        (document.querySelector(`[data-test-id="header-tab"][data-entity-id="${id}"]`) as HTMLElement).click();
+        return at;
+      }, to);
+      switches.push((await shown) - clicked);
+    }
+    record('ticket_switch_p50_ms', quantile(switches, 0.5), 'ms', 'agent clicks another ticket tab -> panel shows that ticket (p50)');
+    record('ticket_switch_p95_ms', quantile(switches, 0.95), 'ms', 'same, p95 (target < 300 ms)');
+
+    // Insert: click in the panel -> the composer has the text and the panel says so.
+    const inserts: number[] = [];
+    await panel.getByTestId('ticket-id').filter({ hasText: '1001' }).waitFor();
+    for (let i = 0; i < Math.min(ROUNDS, 15); i++) {
+      await panel.getByTestId('reply-text').fill(`Reply ${i}: the refund is on its way.`);
+      inserts.push(
+        await panel.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const button = document.querySelector<HTMLButtonElement>('[data-testid="insert"]')!;
+              const t0 = performance.now();
+              let wasPending = false;
+              const observer = new MutationObserver(() => {
+                wasPending ||= button.disabled;
+                if (wasPending && !button.disabled && document.querySelector('[data-testid="insert-status"][data-ok="true"]')) {
+                  observer.disconnect();
+                  resolve(performance.now() - t0);
+                }
+              });
+              observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+              button.click();
+            }),
+        ),
+      );
+    }
+    record('insert_p50_ms', quantile(inserts, 0.5), 'ms', 'panel insert click -> text registered by CKEditor and confirmed (p50; includes the 50 ms read-back wait)');
+
+    record('host_long_tasks', await helpdesk.evaluate(() => (window as unknown as { longTasks: number }).longTasks), 'count', 'long tasks (> 50 ms) on the helpdesk page during all of the above');
+
+    // The adapter alone, on a long ticket: 200 messages, read in full.
+    const big = await session.context.newPage();
+    await big.goto(DEMO_URLS.zendeskEmail);
+    const readMs = await big.evaluate(async (bundle) => {
+      // A strict-mode bundle keeps its var local to eval: publish it explicitly.
+      (0, eval)(`${bundle};globalThis.DeskmateRead = DeskmateRead;`);
+      const log = document.querySelector('[data-ticket-id="1001"] [data-test-id="omni-log-container"]')!;
+      const items = [...log.querySelectorAll('article[data-test-id="omni-log-comment-item"]')];
+      for (let i = 0; log.querySelectorAll('article').length < 200; i++) {
+        const copy = items[i % items.length]!.cloneNode(true) as HTMLElement;
+        copy.id = `comment-b${i}`;
+        copy.dataset.commentId = `b${i}`;
+        log.append(copy);
+      }
+      const read = (window as unknown as { DeskmateRead: { readPage(d: Document): { ok: boolean } } }).DeskmateRead.readPage;
+      const times: number[] = [];
+      for (let r = 0; r < 30; r++) {
+        const t0 = performance.now();
+        if (!read(document).ok) throw new Error('read failed');
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return times[15]!;
+    }, await adapterBundle());
+    record('zendesk_read_200_messages_ms', readMs, 'ms', 'full read of a 200-message ticket by the Zendesk adapter in Chromium (median of 30)');
+  } finally {
+    await session.close();
+  }
+
+  console.log(`Deskmate bench (${ROUNDS} rounds, Chromium headless, demo helpdesk)\n`);
+  console.log('figure'.padEnd(32), 'value'.padStart(10), ' unit   what');
+  for (const f of figures) console.log(f.name.padEnd(32), String(f.value).padStart(10), ` ${f.unit.padEnd(6)} ${f.about}`);
+  console.log('');
+  for (const f of figures) console.log(`${f.name}=${f.value} ${f.unit}`);
+}
+
+await main();

@@ -1,0 +1,24 @@
+/**
+ * npm run eval -- TASK [args]: quality figures on data of the shared formats.
+ * Each task prints per-class figures and ends with one summary line.
+ */
+const TASKS: Record<string, { about: string; run?: () => Promise<{ main(argv: string[]): Promise<number> }> }> = {
+  read: { about: 'read PAGE.html [--site NAME] [--url URL]: the conversation a saved helpdesk page yields, as JSON', run: () => import('./eval/read.ts') },
+  intent: { about: 'intent --train A.csv --test B.csv [--shots N] (issue 4)' },
+  sentiment: { about: 'sentiment --test F.csv (issue 4)' },
+  emotion: { about: 'emotion --test F.csv (issue 4)' },
+  pii: { about: 'pii --test F.jsonl (issue 4)' },
+  retrieval: { about: 'retrieval --dataset DIR (issue 5)' },
+};
+
+const [task, ...rest] = process.argv.slice(2);
+const entry = task ? TASKS[task] : undefined;
+if (!entry) {
+  console.error(`usage: npm run eval -- TASK [args]\n${Object.entries(TASKS).map(([name, t]) => `  ${name.padEnd(10)} ${t.about}${t.run ? '' : '  [not built yet]'}`).join('\n')}`);
+  process.exit(2);
+}
+if (!entry.run) {
+  console.error(`eval ${task}: not built yet (${entry.about}).`);
+  process.exit(2);
+}
+process.exit(await (await entry.run()).main(rest));
