@@ -58,7 +58,20 @@ export interface SiteAdapter {
   composer(root: Element): Element | null;
 }
 
-/** The whole conversation of the active ticket, oldest first. Throws AdapterError. */
+/** A Conversation from what an adapter read: oldest first, whatever order the page shows. */
+export function assembleConversation(
+  adapter: SiteAdapter,
+  host: string,
+  ticketId: string,
+  header: TicketHeader,
+  log: Element,
+  messages: Message[],
+): Conversation {
+  if (adapter.newestFirst?.(log)) messages.reverse();
+  return { key: { site: adapter.id, host, ticketId }, site: adapter.id, ...header, language: '', messages };
+}
+
+/** The whole conversation of the active ticket, read at once. Throws AdapterError. */
 export function readConversation(adapter: SiteAdapter, doc: Document, host: string): Conversation | null {
   const active = adapter.activeTicket(doc);
   if (!active) return null;
@@ -68,12 +81,5 @@ export function readConversation(adapter: SiteAdapter, doc: Document, host: stri
     .items(log)
     .map((item) => adapter.message(item, header))
     .filter((m): m is Message => m !== null);
-  if (adapter.newestFirst?.(log)) messages.reverse();
-  return {
-    key: { site: adapter.id, host, ticketId: active.ticketId },
-    site: adapter.id,
-    ...header,
-    language: '',
-    messages,
-  };
+  return assembleConversation(adapter, host, active.ticketId, header, log, messages);
 }

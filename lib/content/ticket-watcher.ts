@@ -10,7 +10,7 @@
  *   short poll (a few DOM queries), which also catches programmatic switches.
  */
 import type { TabTicketState } from '../messaging';
-import { AdapterError, type ActiveTicket, type SiteAdapter, type TicketHeader } from '../adapters/types';
+import { AdapterError, assembleConversation, type ActiveTicket, type SiteAdapter, type TicketHeader } from '../adapters/types';
 import type { Conversation, Message } from '../types';
 
 export interface WatcherOptions {
@@ -101,14 +101,7 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
       if (message) messages.push(message);
     }
     cur.dirty.clear();
-    if (adapter.newestFirst?.(cur.log)) messages.reverse();
-    return {
-      key: { site: adapter.id, host, ticketId: cur.ticket.ticketId },
-      site: adapter.id,
-      ...header,
-      language: '',
-      messages,
-    };
+    return assembleConversation(adapter, host, cur.ticket.ticketId, header, cur.log, messages);
   }
 
   /** Re-reads the ticket in front; switches the observer when it changed. */
