@@ -8,6 +8,7 @@ import { handleContentRequests, requestBackground, type InsertResult, type TabTi
 import type { SiteAdapter } from '../adapters/types';
 import type { TicketKey } from '../types';
 import { insertIntoComposer } from './composer';
+import { fitForReport } from './report-limits';
 import { watchTickets } from './ticket-watcher';
 
 export async function insertForTicket(adapter: SiteAdapter, doc: Document, host: string, key: TicketKey, text: string): Promise<InsertResult> {
@@ -29,7 +30,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   const host = location.host;
 
   const report = (state: TabTicketState) => {
-    requestBackground('ticket.report', { state }).catch(() => {
+    requestBackground('ticket.report', { state: fitForReport(state) }).catch(() => {
       // The background may be restarting; it asks again with ticket.read when it is back.
     });
   };
@@ -37,7 +38,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   const watcher = watchTickets({ adapter, doc: document, host, signal: controller.signal, onState: report });
 
   const stop = handleContentRequests({
-    'ticket.read': () => watcher.refresh(),
+    'ticket.read': () => fitForReport(watcher.refresh()),
     'composer.insert': ({ key, text }) => insertForTicket(adapter, document, host, key, text),
   });
   controller.signal.addEventListener('abort', stop);

@@ -4,6 +4,7 @@
  * components get it through context and never touch browser APIs.
  */
 import { batch, computed, signal } from '@preact/signals';
+import { storage } from 'wxt/utils/storage';
 import { browser, type Runtime } from '../browser';
 import { createTranslator } from '../i18n';
 import { PANEL_PORT, requestBackground, type BackgroundToPanel, type InsertResult, type PanelTicketState, type PanelToBackground } from '../messaging';
@@ -14,6 +15,12 @@ import { uiLocale } from './locale';
 
 export type InsertStatus = { keyId: string; pending: true } | { keyId: string; pending: false; result: InsertResult | { ok: false; reason: 'error'; detail: string } };
 
+/**
+ * Unsent replies per ticket, in session storage (memory only, gone when the
+ * browser closes): closing the panel or a restarted worker loses nothing.
+ */
+const savedDrafts = storage.defineItem<Record<string, string>>('session:drafts', { fallback: {} });
+
 export function createPanelStore(options: { windowId?: number } = {}) {
   const ticket = signal<PanelTicketState | null>(null);
   const pinned = signal<TicketKey | null>(null);
@@ -23,6 +30,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
   let windowId: number | null = options.windowId ?? null;
   let port: Runtime.Port | null = null;
   let stopped = false;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   const locale = computed(() => uiLocale(settings.value?.settings.uiLanguage));
   const t = computed(() => createTranslator(locale.value));
@@ -71,6 +79,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     insertStatus,
 
     async start() {
+      drafts.value = { ...(await savedDrafts.getValue()), ...drafts.value };
       windowId ??= (await browser.windows.getCurrent()).id ?? null;
       connect();
     },
@@ -81,7 +90,12 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     setDraft(text: string) {
       const key = currentKey.value;
       if (!key) return;
-      drafts.value = { ...drafts.value, [ticketKeyId(key)]: text };
+      const next = { ...drafts.value };
+      if (text) next[ticketKeyId(key)] = text;
+      else delete next[ticketKeyId(key)];
+      drafts.value = next;
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void savedDrafts.setValue(drafts.value), 250);
     },
     togglePin() {
       const next = pinned.value ? null : currentKey.value;
