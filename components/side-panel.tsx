@@ -1,5 +1,6 @@
 import { ticketKeyId } from '../lib/ticket-key';
 import { ConversationView } from './conversation-view';
+import { DiagnosticsBox } from './diagnostics-box';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
 import { ReplyBox } from './reply-box';
@@ -27,9 +28,12 @@ export function SidePanel() {
       return <PanelNotice tone="info" testId="state-disabled">{tr('panel_disabled', tr(`site_${state.site}`))}</PanelNotice>;
     case 'failed':
       return (
-        <PanelNotice tone="error" title={tr('panel_failed_title')} testId="state-failed">
-          {tr('panel_failed_body', tr(`site_${state.failure.adapter}`), state.failure.selector)}
-        </PanelNotice>
+        <>
+          <PanelNotice tone="error" title={tr('panel_failed_title')} testId="state-failed">
+            {tr('panel_failed_body', tr(`site_${state.failure.adapter}`), state.failure.selector)}
+          </PanelNotice>
+          <DiagnosticsBox />
+        </>
       );
     case 'ok': {
       const c = state.conversation;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { browser, type Runtime } from './browser';
+import type { DiagnosticsReport } from './adapters/diagnostics';
 import type { SettingsView } from './settings/catalogue';
 import { siteForUrl } from './sites';
 import { CHANNELS, ROLES, SITES } from './types';
@@ -77,6 +78,8 @@ export const backgroundRequests = {
     from: 'extension-page',
     payload: z.object({ windowId: z.number().int(), key: ticketKeySchema, text: z.string().min(1).max(50_000) }),
   },
+  /** The side panel asks the active helpdesk tab of its window for a structure-only diagnostics report. */
+  'ticket.diagnose': { from: 'extension-page', payload: z.object({ windowId: z.number().int() }) },
   'settings.get': { from: 'extension-page', payload: z.object({}) },
   'settings.set': { from: 'extension-page', payload: z.object({ patch: settingsPatchSchema }) },
 } as const satisfies Record<string, { from: SenderKind; payload: z.ZodType }>;
@@ -84,17 +87,20 @@ export const backgroundRequests = {
 /** Requests the background sends to a helpdesk tab's content script. */
 export const contentRequests = {
   'ticket.read': { payload: z.object({}) },
+  'ticket.diagnose': { payload: z.object({}) },
   'composer.insert': { payload: z.object({ key: ticketKeySchema, text: z.string().min(1).max(50_000) }) },
 } as const satisfies Record<string, { payload: z.ZodType }>;
 
 export interface BackgroundResponses {
   'ticket.report': void;
   'composer.insert': InsertResult;
+  'ticket.diagnose': DiagnosticsReport;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
 }
 export interface ContentResponses {
   'ticket.read': TabTicketState;
+  'ticket.diagnose': DiagnosticsReport;
   'composer.insert': InsertResult;
 }
 

@@ -229,6 +229,7 @@ function chatMessage(item: Element): Message | null {
 
 export const salesforceAdapter: SiteAdapter = {
   id: 'salesforce',
+  selectors: salesforceSelectors,
 
   detect(doc) {
     return !!doc.querySelector('.oneConsoleTabset, .forceChatterFeed, one-app-nav-bar');

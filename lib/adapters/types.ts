@@ -41,6 +41,8 @@ export interface TicketHeader {
  */
 export interface SiteAdapter {
   id: Site;
+  /** Every selector the adapter uses, for the diagnostics report and the fixture counts. */
+  selectors: Record<string, SelectorSpec>;
   /** Whether this document is this site's agent UI, from its structure (not its URL). */
   detect(doc: Document): boolean;
   /** The ticket in front; null when no ticket is open (a view, a dashboard). */
@@ -58,7 +60,7 @@ export interface SiteAdapter {
   composer(root: Element): Element | null;
 }
 
-/** A Conversation from what an adapter read: oldest first, whatever order the page shows. */
+/** A Conversation from what an adapter read: oldest first, whatever order the page shows, each message once. */
 export function assembleConversation(
   adapter: SiteAdapter,
   host: string,
@@ -68,7 +70,10 @@ export function assembleConversation(
   messages: Message[],
 ): Conversation {
   if (adapter.newestFirst?.(log)) messages.reverse();
-  return { key: { site: adapter.id, host, ticketId }, site: adapter.id, ...header, language: '', messages };
+  // A re-render or a lazy load can show the same message twice for a moment: count it once.
+  const seen = new Set<string>();
+  const unique = messages.filter((m) => !m.id || (!seen.has(m.id) && !!seen.add(m.id)));
+  return { key: { site: adapter.id, host, ticketId }, site: adapter.id, ...header, language: '', messages: unique };
 }
 
 /** The whole conversation of the active ticket, read at once. Throws AdapterError. */

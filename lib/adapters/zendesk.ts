@@ -75,8 +75,26 @@ function isHidden(el: Element): boolean {
 }
 
 function ticketIdOf(pane: Element): string | null {
-  const id = pane.getAttribute('data-ticket-id') ?? pane.querySelector('[data-ticket-id]')?.getAttribute('data-ticket-id');
+  const id =
+    pane.getAttribute('data-ticket-id') ??
+    pane.querySelector('[data-ticket-id]')?.getAttribute('data-ticket-id') ??
+    pane.querySelector('[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id');
   return id && /^\d+$/.test(id) ? id : null;
+}
+
+/**
+ * A page without the pane container (a saved page, an older layout): when it
+ * holds exactly one conversation log, that ticket is the one in front, named
+ * by the selected header tab, the URL or an enclosing data-ticket-id.
+ */
+function singleTicket(doc: Document, urlId: string | null, tabId: string | null): ActiveTicket | null {
+  const logs = all(doc, S.log);
+  if (logs.length !== 1) return null;
+  const log = logs[0]!;
+  const enclosing = log.closest('[data-ticket-id]');
+  const ticketId = (enclosing && ticketIdOf(enclosing)) ?? tabId ?? urlId;
+  const root = enclosing ?? doc.body;
+  return ticketId && /^\d+$/.test(ticketId) && root ? { ticketId, root } : null;
 }
 
 function ticketIdFromUrl(doc: Document): string | null {
@@ -103,6 +121,7 @@ function roleOf(item: Element, messageEl: Element | null): Role {
 
 export const zendeskAdapter: SiteAdapter = {
   id: 'zendesk',
+  selectors: zendeskSelectors,
 
   detect(doc) {
     return !!doc.querySelector('main#main_panes') || !!doc.querySelector('[data-test-id="header-tablist"]');
@@ -112,6 +131,7 @@ export const zendeskAdapter: SiteAdapter = {
     const panes = all(doc, S.panes);
     const urlId = ticketIdFromUrl(doc);
     const tabId = first(doc, S.selectedTab)?.getAttribute('data-entity-id') ?? null;
+    if (panes.length === 0) return singleTicket(doc, urlId, tabId);
     const visible = panes.filter((p) => !isHidden(p));
     // One visible pane is the strongest signal; when that is ambiguous, the URL,
     // then the selected header tab, name the ticket in front.

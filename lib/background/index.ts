@@ -36,6 +36,11 @@ export function startBackground(): void {
         return { ok: false, reason: 'no-helpdesk-tab' };
       }
     },
+    'ticket.diagnose': async ({ windowId }) => {
+      const [tab] = await browser.tabs.query({ active: true, windowId });
+      if (tab?.id === undefined) throw new Error('no helpdesk tab is active in this window');
+      return requestTab(tab.id, 'ticket.diagnose', {});
+    },
     'settings.get': () => settings.view(),
     'settings.set': ({ patch }) => settings.update(patch),
   });

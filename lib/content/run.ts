@@ -5,6 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { handleContentRequests, requestBackground, type InsertResult, type TabTicketState } from '../messaging';
+import { diagnose } from '../adapters/diagnostics';
 import type { SiteAdapter } from '../adapters/types';
 import type { TicketKey } from '../types';
 import { insertIntoComposer } from './composer';
@@ -39,6 +40,10 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
 
   const stop = handleContentRequests({
     'ticket.read': () => fitForReport(watcher.refresh()),
+    'ticket.diagnose': () => {
+      const state = watcher.refresh();
+      return diagnose(adapter, document, state.kind === 'failed' ? { selector: state.failure.selector } : undefined);
+    },
     'composer.insert': ({ key, text }) => insertForTicket(adapter, document, host, key, text),
   });
   controller.signal.addEventListener('abort', stop);

@@ -119,7 +119,7 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
         return lastState;
       }
       const switched = !current || current.ticket.ticketId !== ticket.ticketId || current.ticket.root !== ticket.root;
-      if (switched || !current!.log.isConnected) {
+      if (switched || !sameLog(current!)) {
         detach();
         attach(ticket);
       }
@@ -129,6 +129,14 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
       emit(fail(error, ticketId));
     }
     return lastState;
+  }
+
+  function sameLog(cur: Current): boolean {
+    try {
+      return cur.log.isConnected && adapter.log(cur.ticket.root) === cur.log;
+    } catch {
+      return false;
+    }
   }
 
   /** Cheap check of which ticket is in front; a full read only when it changed. */
@@ -141,7 +149,8 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
       id = null;
     }
     const shown = lastState.kind === 'ok' ? lastState.conversation.key.ticketId : lastState.kind === 'failed' ? lastState.key?.ticketId ?? null : null;
-    const stale = current && !current.log.isConnected;
+    // The log replaced, removed or no longer matching its selector: read again (and fail visibly if it is gone).
+    const stale = current !== null && !sameLog(current);
     if (id !== shown || stale || lastState.kind === 'failed') flush();
   }
 

@@ -21,12 +21,18 @@ export type InsertStatus = { keyId: string; pending: true } | { keyId: string; p
  */
 const savedDrafts = storage.defineItem<Record<string, string>>('session:drafts', { fallback: {} });
 
+export type DiagnosticsStatus =
+  | { state: 'idle' | 'loading' }
+  | { state: 'copied' | 'manual'; report: string }
+  | { state: 'error'; detail: string };
+
 export function createPanelStore(options: { windowId?: number } = {}) {
   const ticket = signal<PanelTicketState | null>(null);
   const pinned = signal<TicketKey | null>(null);
   const settings = signal<SettingsView | null>(null);
   const drafts = signal<Record<string, string>>({});
   const insertStatus = signal<InsertStatus | null>(null);
+  const diagnostics = signal<DiagnosticsStatus>({ state: 'idle' });
   let windowId: number | null = options.windowId ?? null;
   let port: Runtime.Port | null = null;
   let stopped = false;
@@ -48,6 +54,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
       return;
     }
     batch(() => {
+      if (message.state.kind !== 'failed') diagnostics.value = { state: 'idle' };
       ticket.value = message.state;
       // A pin whose ticket is gone from the browser is dropped, not kept pointing at nothing.
       if (!message.pinned && pinned.value) pinned.value = null;
@@ -77,6 +84,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     currentKey,
     draft,
     insertStatus,
+    diagnostics,
 
     async start() {
       drafts.value = { ...(await savedDrafts.getValue()), ...drafts.value };
@@ -101,6 +109,22 @@ export function createPanelStore(options: { windowId?: number } = {}) {
       const next = pinned.value ? null : currentKey.value;
       pinned.value = next;
       send({ type: 'pin', key: next });
+    },
+    /** Fetches the structure-only diagnostics report of the page in front and copies it. */
+    async copyDiagnostics() {
+      if (windowId === null) return;
+      diagnostics.value = { state: 'loading' };
+      try {
+        const report = JSON.stringify(await requestBackground('ticket.diagnose', { windowId }), null, 2);
+        try {
+          await navigator.clipboard.writeText(report);
+          diagnostics.value = { state: 'copied', report };
+        } catch {
+          diagnostics.value = { state: 'manual', report };
+        }
+      } catch (error) {
+        diagnostics.value = { state: 'error', detail: error instanceof Error ? error.message : String(error) };
+      }
     },
     /** Inserts the reply written for the ticket shown into that ticket's composer, or says why not. */
     async insert() {

@@ -63,6 +63,29 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(roles.at(-1)).toBe('customer');
   });
 
+  it('reads older messages when the agent loads them, once each', async () => {
+    await helpdesk.locator('[data-ticket-id="1001"] [data-test-id="convolog-show-more-button"]').click();
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(6);
+    const first = panel.getByTestId('message').first();
+    expect(await first.getAttribute('data-role')).toBe('system');
+    expect(await first.getByTestId('message-text').innerText()).toBe("Thank you for your order #A-20417! We'll email you when it ships.");
+  });
+
+  it('says which selector failed when the page changes, shows nothing stale, offers a report, and recovers', async () => {
+    const rename = (from: string, to: string) =>
+      helpdesk.evaluate(([a, b]) => document.querySelector(`[data-ticket-id="1001"] [data-test-id="${a}"]`)!.setAttribute('data-test-id', b!), [from, to]);
+    await rename('omni-log-container', 'omni-log-container-v2');
+    await expect.poll(() => panel.getByTestId('state-failed').count()).toBe(1);
+    expect(await panel.getByTestId('state-failed').innerText()).toContain('“omni-log-container”');
+    expect(await panel.getByTestId('ticket').count()).toBe(0);
+    await panel.getByTestId('copy-diagnostics').click();
+    const report = JSON.parse(await panel.getByTestId('diagnostics-report').inputValue());
+    expect(report).toMatchObject({ kind: 'deskmate-diagnostics', adapter: 'zendesk', failure: { selector: 'omni-log-container' } });
+    expect(JSON.stringify(report)).not.toMatch(/Maya|refund|charged/i);
+    await rename('omni-log-container-v2', 'omni-log-container');
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(6);
+  });
+
   it('inserts a reply into the composer of the ticket shown', async () => {
     await panel.getByTestId('reply-text').fill('Hi Maya,\n\nI have refunded the second $89.00 charge today.');
     await panel.getByTestId('insert').click();

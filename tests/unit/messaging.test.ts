@@ -100,6 +100,7 @@ describe('handleBackgroundRequests', () => {
     handlers = {
       'ticket.report': vi.fn(() => undefined),
       'composer.insert': vi.fn(() => ({ ok: true as const, ticketId: '1001' })),
+      'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
       'settings.get': vi.fn(() => view),
       'settings.set': vi.fn(() => view),
     };
@@ -264,6 +265,7 @@ describe('handleContentRequests', () => {
     handlers = {
       'ticket.read': vi.fn(() => ({ kind: 'none', site: 'zendesk' })),
       'composer.insert': vi.fn(() => ({ ok: true, ticketId: '1001' })),
+      'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
     };
     off = handleContentRequests(handlers as unknown as ContentHandlers);
     background.id = fakeBrowser.runtime.id;
