@@ -34,11 +34,12 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BUTTON', 'SVG'
  * The readable text of a message body: paragraphs are separated by a blank
  * line, list items and other blocks by a line break, inline whitespace
  * collapses, and nodes matching `remove` (quoted history, signatures, read
- * receipts) are left out. Works on a detached clone: the page is never modified.
+ * receipts) are left out. Only reads: the page is never modified.
  */
 export function blockText(el: Element, remove: readonly string[] = []): string {
-  const clone = el.cloneNode(true) as Element;
-  for (const css of remove) for (const n of clone.querySelectorAll(css)) n.remove();
+  // Walks the page's own nodes (no clone: cloning every body was most of the
+  // cost of reading a long ticket) and skips what matches `remove`.
+  const skip = remove.join(', ');
   let out = '';
   // Breaks are owed, not written, until text follows: nested blocks give one break, not several.
   let owed = 0;
@@ -59,7 +60,7 @@ export function blockText(el: Element, remove: readonly string[] = []): string {
     if (node.nodeType !== 1) return;
     const e = node as Element;
     const tag = e.tagName.toUpperCase();
-    if (SKIP.has(tag) || e.getAttribute('aria-hidden') === 'true') return;
+    if (SKIP.has(tag) || e.getAttribute('aria-hidden') === 'true' || (skip && e !== el && e.matches(skip))) return;
     if (tag === 'BR') {
       owed += 1;
       return;
@@ -76,7 +77,7 @@ export function blockText(el: Element, remove: readonly string[] = []): string {
     for (const child of e.childNodes) walk(child, depth);
     if (level) owe(level);
   };
-  walk(clone, 0);
+  walk(el, 0);
   return out
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())

@@ -279,6 +279,10 @@ export const salesforceAdapter: SiteAdapter = {
     return isChatLog(log) ? all(log, S.chatItem) : all(log, S.feedItem);
   },
 
+  isItem(el) {
+    return el.matches([...S.feedItem.css, ...S.chatItem.css].join(', '));
+  },
+
   message(item, header): Message | null {
     return item.matches(S.chatItem.css.join(', ')) ? chatMessage(item) : feedMessage(item, header);
   },

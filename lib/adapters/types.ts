@@ -52,6 +52,8 @@ export interface SiteAdapter {
   log(root: Element): Element;
   /** Message elements in the order the page shows them. */
   items(log: Element): Element[];
+  /** Whether an element is one message item (lets the watcher place new items without listing the log again). */
+  isItem?(el: Element): boolean;
   /** One message element to a Message; null for an item that is not a message (a hidden duplicate). */
   message(item: Element, header: TicketHeader): Message | null;
   /** True when the page shows newest first; the reader then reverses. */

@@ -163,6 +163,10 @@ export const zendeskAdapter: SiteAdapter = {
     return all(log, S.item);
   },
 
+  isItem(el) {
+    return el.matches(S.item.css.join(', '));
+  },
+
   message(item): Message | null {
     const messageEl = first(item, S.itemMessage);
     if (messageEl?.getAttribute('aria-hidden') === 'true') return null;

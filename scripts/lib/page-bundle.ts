@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 export async function adapterBundle(): Promise<string> {
   const result = await build({
-    entryPoints: [resolve(import.meta.dirname, '../../lib/adapters/read-page.ts')],
+    entryPoints: [resolve(import.meta.dirname, './page-entry.ts')],
     bundle: true,
     format: 'iife',
     globalName: 'DeskmateRead',
