@@ -73,6 +73,20 @@ type SenderKind = 'content-script' | 'extension-page';
 export const backgroundRequests = {
   /** A content script reports the ticket its tab shows (on load, on change, on switch). */
   'ticket.report': { from: 'content-script', payload: z.object({ state: tabTicketStateSchema }) },
+  /**
+   * New messages at the end of the ticket the tab last reported, instead of
+   * the whole conversation again: `count` and `lastId` say what the background
+   * must already have; if it has something else it answers `resync`.
+   */
+  'ticket.append': {
+    from: 'content-script',
+    payload: z.object({
+      key: ticketKeySchema,
+      count: z.number().int().min(0),
+      lastId: z.string().max(200).nullable(),
+      messages: z.array(messageSchema).min(1).max(200),
+    }),
+  },
   /** The side panel asks to insert text into the composer of the ticket `key`. */
   'composer.insert': {
     from: 'extension-page',
@@ -93,6 +107,7 @@ export const contentRequests = {
 
 export interface BackgroundResponses {
   'ticket.report': void;
+  'ticket.append': { resync: boolean };
   'composer.insert': InsertResult;
   'ticket.diagnose': DiagnosticsReport;
   'settings.get': SettingsView;

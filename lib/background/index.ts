@@ -4,7 +4,9 @@
  */
 import { browser } from '../browser';
 import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema } from '../messaging';
+import { fitForReport } from '../content/report-limits';
 import { createSettingsService } from '../settings/service';
+import { sameTicket } from '../ticket-key';
 import { createPanels } from './panels';
 import { createTabTickets } from './tab-tickets';
 
@@ -26,6 +28,19 @@ export function startBackground(): void {
       const tab = sender.tab!;
       tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state });
       panels.refreshWindow(tab.windowId ?? -1);
+    },
+    'ticket.append': async ({ key, count, lastId, messages }, sender) => {
+      await restored;
+      const tab = sender.tab!;
+      const entry = tickets.get(tab.id!);
+      const have = entry?.state.kind === 'ok' ? entry.state.conversation : null;
+      if (!have || !sameTicket(have.key, key) || have.messages.length !== count || (have.messages.at(-1)?.id ?? null) !== lastId) {
+        return { resync: true };
+      }
+      const state = { kind: 'ok' as const, conversation: { ...have, messages: [...have.messages, ...messages] } };
+      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: fitForReport(state) });
+      panels.refreshWindow(tab.windowId ?? -1);
+      return { resync: false };
     },
     'composer.insert': async ({ windowId, key, text }) => {
       const [tab] = await browser.tabs.query({ active: true, windowId });

@@ -1,5 +1,6 @@
 import type { TabTicketState } from '../messaging';
-import type { Message } from '../types';
+import { sameTicket } from '../ticket-key';
+import type { Conversation, Message } from '../types';
 
 /**
  * The background refuses reports past the protocol's size limits (a hostile
@@ -11,7 +12,7 @@ import type { Message } from '../types';
 export const MAX_MESSAGES = 1_000;
 export const MAX_TEXT = 20_000;
 
-function trimText(message: Message): Message {
+export function trimText(message: Message): Message {
   return message.text.length <= MAX_TEXT ? message : { ...message, text: `${message.text.slice(0, MAX_TEXT)}…` };
 }
 
@@ -25,4 +26,27 @@ export function fitForReport(state: TabTicketState): TabTicketState {
     kind: 'ok',
     conversation: { ...state.conversation, subject: cut(state.conversation.subject, 2_000), requester: cut(state.conversation.requester, 500), messages },
   };
+}
+
+/**
+ * The messages `next` adds at the end of `previous` (same ticket, same header,
+ * every earlier message unchanged), or null when anything else changed.
+ */
+export function appendedTo(previous: Conversation, next: Conversation): Message[] | null {
+  if (
+    !sameTicket(previous.key, next.key) ||
+    previous.subject !== next.subject ||
+    previous.channel !== next.channel ||
+    previous.requester !== next.requester ||
+    previous.messages.length >= next.messages.length ||
+    next.messages.length > MAX_MESSAGES
+  ) {
+    return null;
+  }
+  for (let i = 0; i < previous.messages.length; i++) {
+    const a = previous.messages[i]!;
+    const b = next.messages[i]!;
+    if (a !== b && (a.id !== b.id || a.text !== b.text || a.role !== b.role || a.author !== b.author || a.at !== b.at)) return null;
+  }
+  return next.messages.slice(previous.messages.length);
 }

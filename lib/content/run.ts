@@ -7,9 +7,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { handleContentRequests, requestBackground, type InsertResult, type TabTicketState } from '../messaging';
 import { diagnose } from '../adapters/diagnostics';
 import type { SiteAdapter } from '../adapters/types';
-import type { TicketKey } from '../types';
+import type { Conversation, TicketKey } from '../types';
 import { insertIntoComposer } from './composer';
-import { fitForReport } from './report-limits';
+import { appendedTo, fitForReport, trimText } from './report-limits';
 import { watchTickets } from './ticket-watcher';
 
 export async function insertForTicket(adapter: SiteAdapter, doc: Document, host: string, key: TicketKey, text: string): Promise<InsertResult> {
@@ -30,16 +30,43 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   ctx.onInvalidated(() => controller.abort());
   const host = location.host;
 
+  // What the background has, so a new message travels alone, not with the whole ticket.
+  let reported: Conversation | null = null;
+
+  async function sendFull(state: TabTicketState) {
+    reported = state.kind === 'ok' ? state.conversation : null;
+    await requestBackground('ticket.report', { state: fitForReport(state) });
+  }
+
+  async function send(state: TabTicketState) {
+    const appended = state.kind === 'ok' && reported ? appendedTo(reported, state.conversation) : null;
+    if (!appended || appended.length > 200) return sendFull(state);
+    const previous = reported!;
+    reported = (state as { conversation: Conversation }).conversation;
+    const { resync } = await requestBackground('ticket.append', {
+      key: previous.key,
+      count: previous.messages.length,
+      lastId: previous.messages.at(-1)?.id ?? null,
+      messages: appended.map(trimText),
+    });
+    if (resync) await sendFull(state);
+  }
+
   const report = (state: TabTicketState) => {
-    requestBackground('ticket.report', { state: fitForReport(state) }).catch(() => {
+    send(state).catch(() => {
       // The background may be restarting; it asks again with ticket.read when it is back.
+      reported = null;
     });
   };
 
   const watcher = watchTickets({ adapter, doc: document, host, signal: controller.signal, onState: report });
 
   const stop = handleContentRequests({
-    'ticket.read': () => fitForReport(watcher.refresh()),
+    'ticket.read': () => {
+      const state = watcher.refresh();
+      reported = state.kind === 'ok' ? state.conversation : null;
+      return fitForReport(state);
+    },
     'ticket.diagnose': () => {
       const state = watcher.refresh();
       return diagnose(adapter, document, state.kind === 'failed' ? { selector: state.failure.selector } : undefined);

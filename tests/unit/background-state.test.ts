@@ -67,3 +67,23 @@ describe('report limits', () => {
     expect(fitForReport(ok(conversation('1001')))).toEqual(ok(conversation('1001')));
   });
 });
+
+describe('appended messages', () => {
+  it('are the new tail when only messages were added at the end', async () => {
+    const { appendedTo } = await import('../../lib/content/report-limits');
+    const before = conversation('1001', 3);
+    const after = { ...before, messages: [...before.messages, { id: '9', role: 'customer' as const, author: 'Maya', at: '', text: 'new' }] };
+    expect(appendedTo(before, after)?.map((m) => m.id)).toEqual(['9']);
+  });
+
+  it('are not used when an earlier message changed, the header changed, or the ticket changed', async () => {
+    const { appendedTo } = await import('../../lib/content/report-limits');
+    const before = conversation('1001', 3);
+    const extra = { id: '9', role: 'customer' as const, author: 'Maya', at: '', text: 'new' };
+    const edited = { ...before, messages: [{ ...before.messages[0]!, text: 'edited' }, ...before.messages.slice(1), extra] };
+    expect(appendedTo(before, edited)).toBeNull();
+    expect(appendedTo(before, { ...before, subject: 'Other', messages: [...before.messages, extra] })).toBeNull();
+    expect(appendedTo(before, { ...conversation('1002', 3), messages: [...before.messages, extra] })).toBeNull();
+    expect(appendedTo(before, before)).toBeNull();
+  });
+});

@@ -100,6 +100,7 @@ describe('handleBackgroundRequests', () => {
     handlers = {
       'ticket.report': vi.fn(() => undefined),
       'composer.insert': vi.fn(() => ({ ok: true as const, ticketId: '1001' })),
+      'ticket.append': vi.fn(() => ({ resync: false })),
       'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
       'settings.get': vi.fn(() => view),
       'settings.set': vi.fn(() => view),
