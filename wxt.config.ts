@@ -13,9 +13,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and per-tab ticket state; sidePanel: the agent's panel (Chrome).
-    // No host permissions: the content scripts' matches are the only sites we touch.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // storage: settings and per-tab ticket state; sidePanel: the agent's panel (Chrome);
+    // scripting: content scripts for helpdesks a team lead configures (registered at run time).
+    // No host permissions at install: the built-in content scripts' matches are the only
+    // sites touched; a configured helpdesk's host is asked for at run time, one at a time.
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'],
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

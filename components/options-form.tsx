@@ -1,15 +1,18 @@
 import type { MessageKey } from '../lib/i18n';
 import { SETTING_KEYS, catalogue, type SettingKey } from '../lib/settings/catalogue';
+import type { CustomSite } from '../lib/adapters/configured';
+import type { CustomSitesStore } from '../lib/ui/custom-sites-store';
 import type { OptionsStore } from '../lib/ui/options-store';
+import { CustomSitesField } from './custom-sites-field';
 
 const SECTIONS: { title: MessageKey; keys: SettingKey[] }[] = [
   { title: 'options_section_general', keys: ['uiLanguage'] },
-  { title: 'options_section_sites', keys: ['zendeskEnabled', 'salesforceEnabled'] },
+  { title: 'options_section_sites', keys: ['zendeskEnabled', 'salesforceEnabled', 'customSites'] },
   { title: 'options_section_privacy', keys: ['redactPii', 'sendHistoryToModel'] },
   { title: 'options_section_model', keys: ['llmBaseUrl', 'llmModel', 'llmApiKey', 'autoRegenerateDrafts'] },
 ];
 
-function Field(props: { store: OptionsStore; name: SettingKey }) {
+function Field(props: { store: OptionsStore; name: SettingKey; customSites: CustomSitesStore }) {
   const { store, name } = props;
   const view = store.view.value!;
   const t = store.t.value;
@@ -19,7 +22,11 @@ function Field(props: { store: OptionsStore; name: SettingKey }) {
   const label = t(`setting_${name}` as MessageKey);
   const status = store.saveStatus.value?.key === name ? store.saveStatus.value : null;
   let control;
-  if (def.type === 'boolean') {
+  if (def.type === 'json') {
+    control = (
+      <CustomSitesField t={t} sites={value as CustomSite[]} locked={locked} store={props.customSites} onSave={(sites) => store.save(name, sites)} />
+    );
+  } else if (def.type === 'boolean') {
     control = <input type="checkbox" id={name} checked={value as boolean} disabled={locked} onChange={(e) => void store.save(name, e.currentTarget.checked)} />;
   } else if (def.type === 'enum') {
     control = (
@@ -54,8 +61,8 @@ function Field(props: { store: OptionsStore; name: SettingKey }) {
   );
 }
 
-export function OptionsForm(props: { store: OptionsStore }) {
-  const { store } = props;
+export function OptionsForm(props: { store: OptionsStore; customSites: CustomSitesStore }) {
+  const { store, customSites } = props;
   if (!store.view.value) return null;
   const t = store.t.value;
   const listed = new Set(SECTIONS.flatMap((s) => s.keys));
@@ -67,7 +74,7 @@ export function OptionsForm(props: { store: OptionsStore }) {
         <fieldset key={section.title}>
           <legend>{t(section.title)}</legend>
           {[...section.keys, ...(section.title === 'options_section_general' ? rest : [])].map((k) => (
-            <Field store={store} name={k} key={k} />
+            <Field store={store} name={k} key={k} customSites={customSites} />
           ))}
         </fieldset>
       ))}

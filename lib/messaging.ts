@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { browser, type Runtime } from './browser';
+import type { CustomSite } from './adapters/configured';
 import type { DiagnosticsReport } from './adapters/diagnostics';
 import type { SettingsView } from './settings/catalogue';
 import { siteForUrl } from './sites';
@@ -94,6 +95,8 @@ export const backgroundRequests = {
   },
   /** The side panel asks the active helpdesk tab of its window for a structure-only diagnostics report. */
   'ticket.diagnose': { from: 'extension-page', payload: z.object({ windowId: z.number().int() }) },
+  /** A configured helpdesk's content script asks for its site's configuration. */
+  'custom.config': { from: 'content-script', payload: z.object({}) },
   'settings.get': { from: 'extension-page', payload: z.object({}) },
   'settings.set': { from: 'extension-page', payload: z.object({ patch: settingsPatchSchema }) },
 } as const satisfies Record<string, { from: SenderKind; payload: z.ZodType }>;
@@ -110,6 +113,7 @@ export interface BackgroundResponses {
   'ticket.append': { resync: boolean };
   'composer.insert': InsertResult;
   'ticket.diagnose': DiagnosticsReport;
+  'custom.config': CustomSite | null;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
 }

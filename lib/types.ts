@@ -1,6 +1,9 @@
 /** Core data shapes shared by adapters, background and UI (see DESIGN.md, "Core types"). */
 
-export const SITES = ['zendesk', 'salesforce'] as const;
+/** The helpdesks Deskmate knows, and `custom`: one a team lead describes in settings or policy. */
+export const BUILT_IN_SITES = ['zendesk', 'salesforce'] as const;
+export type BuiltInSite = (typeof BUILT_IN_SITES)[number];
+export const SITES = [...BUILT_IN_SITES, 'custom'] as const;
 export type Site = (typeof SITES)[number];
 
 export const CHANNELS = ['email', 'chat', 'messaging', 'social', 'voice', 'web', 'unknown'] as const;

@@ -2,6 +2,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { OptionsForm } from '../../components/options-form';
 import { langTag } from '../../lib/i18n';
+import { createCustomSitesStore } from '../../lib/ui/custom-sites-store';
 import { createOptionsStore } from '../../lib/ui/options-store';
 import '../../assets/panel.css';
 
@@ -11,4 +12,5 @@ effect(() => {
   document.title = store.t.value('options_title');
 });
 void store.load();
-render(<OptionsForm store={store} />, document.getElementById('app')!);
+const customSites = createCustomSitesStore();
+render(<OptionsForm store={store} customSites={customSites} />, document.getElementById('app')!);

@@ -2,7 +2,7 @@
  * A whole page to the diagnostic JSON that `npm run eval -- read` prints:
  * the same adapter code the content scripts run, on a saved page.
  */
-import type { Site } from '../types';
+import type { BuiltInSite, Site } from '../types';
 import { ADAPTERS, detectSite } from './registry';
 import { AdapterError, readConversation } from './types';
 
@@ -19,7 +19,7 @@ export type PageReadResult =
   | { ok: true; reading: PageReading }
   | { ok: false; error: string; adapter?: Site; selector?: string };
 
-export function readPage(doc: Document, site?: Site): PageReadResult {
+export function readPage(doc: Document, site?: BuiltInSite): PageReadResult {
   const id = site ?? detectSite(doc);
   if (!id) return { ok: false, error: `no adapter recognises this page (known: ${Object.keys(ADAPTERS).join(', ')}); try --site` };
   try {

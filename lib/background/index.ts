@@ -4,9 +4,11 @@
  */
 import { browser } from '../browser';
 import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema } from '../messaging';
+import { customSiteForUrl, type CustomSite } from '../adapters/configured';
 import { fitForReport } from '../content/report-limits';
 import { createSettingsService } from '../settings/service';
 import { sameTicket } from '../ticket-key';
+import { syncCustomSites } from './custom-sites';
 import { createPanels } from './panels';
 import { createTabTickets } from './tab-tickets';
 
@@ -17,9 +19,19 @@ export function startBackground(): void {
   void settings.start();
   const restored = tickets.restore();
 
+  let customSites: CustomSite[] = [];
+  const syncSites = async () => {
+    customSites = (await settings.current()).customSites;
+    await syncCustomSites(customSites).catch((error) => console.warn('Deskmate: registering configured helpdesks failed', String(error)));
+  };
+  const syncReady = syncSites();
+  browser.permissions.onAdded.addListener(() => void syncSites());
+  browser.permissions.onRemoved.addListener(() => void syncSites());
+
   settings.subscribe((view) => {
     panels.broadcast({ type: 'settings', view });
     panels.refreshAll();
+    const syncReady = syncSites();
   });
 
   handleBackgroundRequests({
@@ -55,6 +67,10 @@ export function startBackground(): void {
       const [tab] = await browser.tabs.query({ active: true, windowId });
       if (tab?.id === undefined) throw new Error('no helpdesk tab is active in this window');
       return requestTab(tab.id, 'ticket.diagnose', {});
+    },
+    'custom.config': async (_payload, sender) => {
+      await syncReady;
+      return customSiteForUrl(customSites, sender.url ?? '');
     },
     'settings.get': () => settings.view(),
     'settings.set': ({ patch }) => settings.update(patch),

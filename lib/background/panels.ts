@@ -47,7 +47,8 @@ export function createPanels(tickets: TabTickets, settings: SettingsService) {
 
   async function siteEnabled(state: TabTicketState): Promise<boolean> {
     const s = await settings.current();
-    return siteOf(state) === 'zendesk' ? s.zendeskEnabled : s.salesforceEnabled;
+    const enabled: Record<Site, boolean> = { zendesk: s.zendeskEnabled, salesforce: s.salesforceEnabled, custom: true };
+    return enabled[siteOf(state)];
   }
 
   async function stateFor(panel: Panel): Promise<BackgroundToPanel | null> {

@@ -15,7 +15,40 @@ interface Base {
 interface BooleanSetting extends Base { type: 'boolean'; default: boolean }
 interface StringSetting extends Base { type: 'string'; default: string; maxLength: number; format?: 'http-url' }
 interface EnumSetting<O extends string = string> extends Base { type: 'enum'; default: O; options: readonly O[] }
-type SettingDef = BooleanSetting | StringSetting | EnumSetting;
+/** Structured data (a list of objects): validated by `validate`, described to Chrome by `managedSchema`. */
+interface JsonSetting<T = unknown> extends Base {
+  type: 'json';
+  default: T;
+  validate(value: unknown): boolean;
+  managedSchema: object;
+}
+type SettingDef = BooleanSetting | StringSetting | EnumSetting | JsonSetting;
+
+import { validateCustomSites, type CustomSite } from '../adapters/configured';
+
+/** Chrome's policy schema for customSites (the subset Chrome understands: type, properties, items). */
+const CUSTOM_SITES_MANAGED_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      urlPattern: { type: 'string' },
+      ticketId: { type: 'object', properties: { urlRegex: { type: 'string' }, selector: { type: 'string' }, attribute: { type: 'string' } } },
+      selectors: {
+        type: 'object',
+        properties: Object.fromEntries(
+          ['log', 'message', 'author', 'time', 'text', 'composer', 'subject', 'requester', 'channel'].map((k) => [k, { type: 'string' }]),
+        ),
+      },
+      roles: {
+        type: 'object',
+        properties: Object.fromEntries(['customer', 'agent', 'bot', 'internal', 'system', 'default'].map((k) => [k, { type: 'string' }])),
+      },
+      newestFirst: { type: 'boolean' },
+    },
+  },
+};
 
 export const UI_LANGUAGES = ['auto', 'en', 'zh_CN', 'zh_TW'] as const;
 
@@ -74,6 +107,14 @@ export const catalogue = {
     secret: true,
     description: 'API key for the endpoint, if it needs one.',
   },
+  customSites: {
+    type: 'json',
+    default: [] as CustomSite[],
+    policy: true,
+    validate: (value: unknown) => validateCustomSites(value).ok,
+    managedSchema: CUSTOM_SITES_MANAGED_SCHEMA,
+    description: 'Other helpdesks or in-house CRMs to read: URL pattern, ticket id and selectors (see the README).',
+  },
   autoRegenerateDrafts: {
     type: 'boolean',
     default: false,
@@ -87,7 +128,9 @@ type ValueOf<D> = D extends { type: 'boolean' }
   ? boolean
   : D extends { type: 'enum'; options: readonly (infer O)[] }
     ? O
-    : string;
+    : D extends { type: 'json'; default: infer T }
+      ? T
+      : string;
 export type Settings = { -readonly [K in SettingKey]: ValueOf<(typeof catalogue)[K]> };
 
 export const SETTING_KEYS = Object.keys(catalogue) as SettingKey[];
@@ -108,6 +151,8 @@ export function isValidValue(key: SettingKey, value: unknown): boolean {
       return typeof value === 'boolean';
     case 'enum':
       return typeof value === 'string' && def.options.includes(value);
+    case 'json':
+      return def.validate(value);
     case 'string':
       if (typeof value !== 'string' || value.length > def.maxLength) return false;
       return def.format !== 'http-url' || value === '' || isHttpUrl(value);

@@ -10,11 +10,14 @@ export function buildManagedSchema(): object {
   for (const key of SETTING_KEYS) {
     const def = catalogue[key];
     if (!def.policy) continue;
-    const type = def.type === 'boolean' ? 'boolean' : 'string';
+    if (def.type === 'json') {
+      properties[key] = { title: key, description: def.description, ...def.managedSchema };
+      continue;
+    }
     properties[key] = {
       title: key,
       description: def.description,
-      type,
+      type: def.type === 'boolean' ? 'boolean' : 'string',
       ...(def.type === 'enum' ? { enum: [...def.options] } : {}),
     };
   }

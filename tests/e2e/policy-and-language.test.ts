@@ -34,7 +34,21 @@ afterAll(() => rmSync(POLICY_FILE, { force: true }));
 
 describe('managed policy in Chromium', () => {
   it('locks what the team lead set, fails closed on an invalid value, and never shows the key', async () => {
-    writePolicy({ uiLanguage: 'zh_TW', zendeskEnabled: false, llmBaseUrl: 'not a url', llmApiKey: 'sk-policy-secret-42', unknownSetting: 1 });
+    writePolicy({
+      uiLanguage: 'zh_TW',
+      zendeskEnabled: false,
+      llmBaseUrl: 'not a url',
+      llmApiKey: 'sk-policy-secret-42',
+      unknownSetting: 1,
+      customSites: [
+        {
+          name: 'Acme CRM',
+          urlPattern: 'https://crm.acme.example/cases/*',
+          ticketId: { urlRegex: '/cases/(\\d+)' },
+          selectors: { message: '.msg', text: '.body' },
+        },
+      ],
+    });
     const { context, extensionId, worker } = await launchWithExtension({ headless: true });
     try {
       // One tab in one window: options first, then the same tab becomes the helpdesk.
@@ -47,6 +61,11 @@ describe('managed policy in Chromium', () => {
       expect(await locked('zendeskEnabled')).toBe('true');
       expect(await locked('llmBaseUrl')).toBe('true');
       expect(await locked('llmModel')).toBe('false');
+      // A structured policy value (a list of configured helpdesks) arrives whole and locked.
+      expect(await locked('customSites')).toBe('true');
+      expect(await options.locator('#customSites').inputValue()).toContain('"name": "Acme CRM"');
+      expect(await options.locator('#customSites').isDisabled()).toBe(true);
+      expect(await options.getByTestId('custom-access').getAttribute('data-granted')).toBe('false');
       expect(await options.locator('#uiLanguage').isDisabled()).toBe(true);
       expect(await options.locator('#zendeskEnabled').isChecked()).toBe(false);
       // Invalid policy value: held at the default (empty), locked, and said so.

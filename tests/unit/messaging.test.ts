@@ -101,6 +101,7 @@ describe('handleBackgroundRequests', () => {
       'ticket.report': vi.fn(() => undefined),
       'composer.insert': vi.fn(() => ({ ok: true as const, ticketId: '1001' })),
       'ticket.append': vi.fn(() => ({ resync: false })),
+      'custom.config': vi.fn(() => null),
       'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
       'settings.get': vi.fn(() => view),
       'settings.set': vi.fn(() => view),

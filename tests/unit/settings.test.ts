@@ -45,7 +45,7 @@ describe('public/managed_schema.json', () => {
       const def = catalogue[key];
       const prop = schema.properties[key];
       expect(prop, `policy key ${key} missing from managed schema`).toBeDefined();
-      expect(prop.type, key).toBe(def.type === 'boolean' ? 'boolean' : 'string');
+      expect(prop.type, key).toBe(def.type === 'boolean' ? 'boolean' : def.type === 'json' ? 'array' : 'string');
       if (def.type === 'enum') {
         expect(prop.enum, key).toEqual([...def.options]);
       } else {
