@@ -52,6 +52,27 @@ describe('Deskmate in Chromium on the demo Salesforce console', () => {
     expect((await panel.getByTestId('message-text').allInnerTexts()).at(-1)).toBe('Is there any update on the replacement?');
   });
 
+  it('inserts into the email body (an editable document in an iframe) of the case in front', async () => {
+    await panel.getByTestId('reply-text').fill('Hi Jordan,\n\nYour replacement lamp ships today by express.');
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('insert-status').getAttribute('data-ok')).toBe('true');
+    const body = console_.frameLocator('section.tabContent.active iframe[title="Email Body"]').locator('body');
+    expect(await body.innerText()).toContain('Your replacement lamp ships today by express.');
+    // The background case's email body is untouched.
+    const other = await console_.frameLocator('section.tabContent:not(.active) iframe[title="Email Body"]').first().locator('body').innerText();
+    expect(other).not.toContain('replacement lamp ships');
+  });
+
+  it('inserts into the Chatter post editor (Quill) when the agent switched to Post', async () => {
+    await console_.locator('section.tabContent.active a[role="tab"]', { hasText: 'Post' }).click();
+    await console_.locator('section.tabContent.active button[title="Share an update..."]').click();
+    await panel.getByTestId('reply-text').fill('@Priya Shah the replacement is approved and shipping.');
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('insert-status').getAttribute('data-ok')).toBe('true');
+    const quill = console_.locator('section.tabContent.active .ql-editor');
+    expect(await quill.innerText()).toContain('the replacement is approved and shipping.');
+  });
+
   it('follows a workspace-tab switch to the messaging session in traditional Chinese', async () => {
     await console_.locator('a[role="tab"][title^="MS-0000421"]').click();
     await expect.poll(heading).toBe('Messaging session MS-0000421');
