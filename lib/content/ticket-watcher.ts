@@ -84,13 +84,18 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
     onState(state);
   }
 
+  /**
+   * A page the adapter can't read is a state to show, not a crash: an
+   * AdapterError names its selector; anything else (a page shape no test
+   * foresaw) is reported by its error type only, never its message, which
+   * could quote the page.
+   */
   function fail(error: unknown, ticketId: string | null): TabTicketState {
-    if (!(error instanceof AdapterError)) throw error;
-    return {
-      kind: 'failed',
-      key: ticketId ? { site: adapter.id, host, ticketId } : null,
-      failure: { adapter: error.adapter, selector: error.selector, detail: error.message.slice(0, 500) },
-    };
+    const failure =
+      error instanceof AdapterError
+        ? { adapter: error.adapter, selector: error.selector, detail: error.message.slice(0, 500) }
+        : { adapter: adapter.id, selector: '(unexpected page structure)', detail: error instanceof Error ? error.name : typeof error };
+    return { kind: 'failed', key: ticketId ? { site: adapter.id, host, ticketId } : null, failure };
   }
 
   function detach() {

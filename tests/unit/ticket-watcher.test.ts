@@ -100,3 +100,26 @@ describe('ticket watcher', () => {
     expect(states).toHaveLength(1);
   });
 });
+
+describe('ticket watcher on a page no test foresaw', () => {
+  it('reports an unexpected error as a failed state, not a crash', () => {
+    const doc = loadPage(PAGE, 'https://acme.zendesk.com/agent/tickets/1001');
+    const adapter: SiteAdapter = {
+      ...zendeskAdapter,
+      message: () => {
+        throw new TypeError('Cannot read properties of null (customer wrote: secret)');
+      },
+    };
+    const states: TabTicketState[] = [];
+    const controller = new AbortController();
+    watchTickets({ adapter, doc, host: 'acme.zendesk.com', signal: controller.signal, onState: (s) => states.push(s), pollMs: 10_000 });
+    controller.abort();
+    expect(states).toEqual([
+      {
+        kind: 'failed',
+        key: { site: 'zendesk', host: 'acme.zendesk.com', ticketId: '1001' },
+        failure: { adapter: 'zendesk', selector: '(unexpected page structure)', detail: 'TypeError' },
+      },
+    ]);
+  });
+});
