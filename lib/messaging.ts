@@ -12,7 +12,7 @@ import type { CustomSite } from './adapters/configured';
 import type { DiagnosticsReport } from './adapters/diagnostics';
 import type { SettingsView } from './settings/catalogue';
 import { siteForUrl } from './sites';
-import { CHANNELS, ROLES, SITES } from './types';
+import { CHANNELS, ROLES, SITES, type TicketKey } from './types';
 
 // ---------------------------------------------------------------- shapes
 export const ticketKeySchema = z.object({
@@ -263,5 +263,6 @@ export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
 export type PanelTicketState = TabTicketState | { kind: 'no-helpdesk' };
 
 export type BackgroundToPanel =
-  | { type: 'ticket'; tabId: number | null; pinned: boolean; state: PanelTicketState }
+  /** `pinned` is the ticket the panel is pinned to, as the background applies it: the panel follows it. */
+  | { type: 'ticket'; tabId: number | null; pinned: TicketKey | null; state: PanelTicketState }
   | { type: 'settings'; view: SettingsView };

@@ -24,6 +24,8 @@ interface Panel {
   port: Runtime.Port;
   windowId: number | null;
   pinned: TicketKey | null;
+  /** Publishes are worked out asynchronously; only the newest one started may be sent. */
+  seq: number;
 }
 
 export function createPanels(tickets: TabTickets, settings: SettingsService) {
@@ -66,17 +68,19 @@ export function createPanels(tickets: TabTickets, settings: SettingsService) {
     if (!found && tabId !== null && !panel.pinned) found = await askTab(tabId, panel.windowId);
     let state: PanelTicketState = found ?? { kind: 'no-helpdesk' };
     if (found && !(await siteEnabled(found))) state = { kind: 'disabled', site: siteOf(found) };
-    return { type: 'ticket', tabId, pinned: panel.pinned !== null, state };
+    return { type: 'ticket', tabId, pinned: panel.pinned, state };
   }
 
   async function publish(panel: Panel) {
+    const seq = ++panel.seq;
     const message = await stateFor(panel);
-    if (message && panels.has(panel)) panel.port.postMessage(message);
+    // A newer publish (a tab switch, a pin) started meanwhile: this one is stale.
+    if (message && seq === panel.seq && panels.has(panel)) panel.port.postMessage(message);
   }
 
   return {
     connect(port: Runtime.Port) {
-      const panel: Panel = { port, windowId: null, pinned: null };
+      const panel: Panel = { port, windowId: null, pinned: null, seq: 0 };
       panels.add(panel);
       port.onMessage.addListener((raw: unknown) => {
         const parsed = panelToBackgroundSchema.safeParse(raw);

@@ -56,8 +56,8 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     batch(() => {
       if (message.state.kind !== 'failed') diagnostics.value = { state: 'idle' };
       ticket.value = message.state;
-      // A pin whose ticket is gone from the browser is dropped, not kept pointing at nothing.
-      if (!message.pinned && pinned.value) pinned.value = null;
+      // The background's pin is the one that counts (a click may cross an update in flight).
+      pinned.value = message.pinned;
     });
   }
 
