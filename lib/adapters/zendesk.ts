@@ -7,7 +7,7 @@
 import type { Message, Role } from '../types';
 import { channelFromLabel } from './channel';
 import { all, blockText, first, required, stripQuotedTail, textOf } from './dom';
-import type { ActiveTicket, SelectorSpec, SiteAdapter, TicketHeader } from './types';
+import { AdapterError, type ActiveTicket, type SelectorSpec, type SiteAdapter, type TicketHeader } from './types';
 
 export const zendeskSelectors = {
   panes: { name: 'ticket-pane', css: ['main#main_panes > [data-ticket-id]', 'main#main_panes > *'] },
@@ -74,26 +74,47 @@ function isHidden(el: Element): boolean {
   return style?.display === 'none' || style?.visibility === 'hidden';
 }
 
+const IDENTITY = '[data-ticket-id], [data-side-conversations-anchor-id]';
+
+/** The ticket a pane says it is: the first numeric id it carries, on itself or inside. */
 function ticketIdOf(pane: Element): string | null {
-  const id =
-    pane.getAttribute('data-ticket-id') ??
-    pane.querySelector('[data-ticket-id]')?.getAttribute('data-ticket-id') ??
-    pane.querySelector('[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id');
-  return id && /^\d+$/.test(id) ? id : null;
+  const candidates = [
+    pane.getAttribute('data-ticket-id'),
+    pane.getAttribute('data-side-conversations-anchor-id'),
+    pane.querySelector('[data-ticket-id]')?.getAttribute('data-ticket-id'),
+    pane.querySelector('[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id'),
+  ];
+  return candidates.find((id): id is string => !!id && /^\d+$/.test(id)) ?? null;
+}
+
+/** Whether a pane carries any ticket identity at all (readable or not). */
+function hasIdentity(el: Element): boolean {
+  return el.matches(IDENTITY) || !!el.querySelector(IDENTITY);
+}
+
+/**
+ * A pane that names itself in a way we can't read is not named after the URL
+ * or the selected tab instead: Zendesk pushes the URL before it swaps panes,
+ * so that would put one ticket's messages under another's id.
+ */
+function unreadable(): never {
+  throw new AdapterError('zendesk', 'ticket-pane-id', 'the ticket in front carries no readable ticket id');
 }
 
 /**
  * A page without the pane container (a saved page, an older layout): when it
  * holds exactly one conversation log, that ticket is the one in front, named
- * by the selected header tab, the URL or an enclosing data-ticket-id.
+ * by the pane around it, or (when nothing around it names a ticket) by the
+ * selected header tab or the URL.
  */
 function singleTicket(doc: Document, urlId: string | null, tabId: string | null): ActiveTicket | null {
   const logs = all(doc, S.log);
   if (logs.length !== 1) return null;
   const log = logs[0]!;
-  const enclosing = log.closest('[data-ticket-id]');
-  const ticketId = (enclosing && ticketIdOf(enclosing)) ?? tabId ?? urlId;
-  const root = enclosing ?? doc.body;
+  const enclosing = log.closest(IDENTITY);
+  const pane = log.closest('[data-ticket-id]') ?? enclosing;
+  const ticketId = enclosing ? (ticketIdOf(enclosing) ?? (pane && ticketIdOf(pane)) ?? unreadable()) : (tabId ?? urlId);
+  const root = pane ?? doc.body;
   return ticketId && /^\d+$/.test(ticketId) && root ? { ticketId, root } : null;
 }
 
@@ -140,7 +161,7 @@ export const zendeskAdapter: SiteAdapter = {
       visible.find((p) => ticketIdOf(p) === urlId) ??
       visible.find((p) => ticketIdOf(p) === tabId);
     if (!pane) return null;
-    const ticketId = ticketIdOf(pane) ?? (visible.length === 1 ? urlId : null);
+    const ticketId = ticketIdOf(pane) ?? (hasIdentity(pane) ? unreadable() : visible.length === 1 ? urlId : null);
     return ticketId ? { ticketId, root: pane } : null;
   },
 

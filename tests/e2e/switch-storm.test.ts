@@ -14,6 +14,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../helpers/prng';
 import { DEMO_URLS } from '../../scripts/demo/serve';
 import { startDemoSession, type DemoSession } from '../../scripts/lib/demo-session';
 
@@ -42,17 +43,6 @@ const COMPOSER_OF_HEADING: Record<string, string> = {
 };
 const ticketIdOf = (composer: string) => composer.slice(composer.indexOf(':') + 1);
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -180,7 +170,7 @@ describe('switch storm on both demo helpdesks', () => {
     // The panel needs a moment to connect to the background the first time.
     await expect.poll(() => panel.getByTestId('ticket-id').innerText(), { timeout: 30_000 }).toBe('Case 00012345');
     const started = Date.now();
-    const random = prng(SEED);
+    const random = mulberry32(SEED);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
     // What the test did to the browser: the tab in front and each site's ticket in front.

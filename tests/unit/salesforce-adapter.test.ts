@@ -3,6 +3,7 @@ import { salesforceAdapter as sf, salesforceSelectors as S, shadowAll } from '..
 import { AdapterError, readConversation } from '../../lib/adapters/types';
 import { zendeskAdapter } from '../../lib/adapters/zendesk';
 import { loadPage } from './helpers/load-page';
+import { openSalesforceTab } from './helpers/demo-pages';
 
 const PAGE = 'scripts/demo/salesforce/service-console.html';
 const HOST = 'acme.lightning.force.com';
@@ -11,19 +12,7 @@ const URL = `https://${HOST}/lightning/r/Case/500Hs00001XyZabIAF/view`;
 const load = () => loadPage(PAGE, URL);
 const read = (doc: Document) => readConversation(sf, doc, HOST)!;
 
-/** What console.js does when a workspace tab is clicked. */
-function openTab(doc: Document, key: string) {
-  for (const link of doc.querySelectorAll('li.oneConsoleTabItem a[role="tab"]')) {
-    const on = link.querySelector('.title')?.textContent === key;
-    link.setAttribute('aria-selected', String(on));
-    link.closest('li')!.classList.toggle('slds-is-active', on);
-    const panel = doc.getElementById(link.getAttribute('aria-controls')!)!;
-    panel.classList.toggle('active', on);
-    panel.setAttribute('aria-expanded', String(on));
-    if (on) panel.removeAttribute('style');
-    else panel.setAttribute('style', 'position: absolute; left: -10000px; top: 0px;');
-  }
-}
+
 
 const panel = (doc: Document, id: string) => doc.getElementById(id)!;
 const CASE_A = '2097:0';
@@ -57,7 +46,7 @@ describe('salesforce adapter: detection and the tab in front', () => {
 
   it('follows a tab switch done the way console.js does it', () => {
     const doc = load();
-    openTab(doc, '00012346');
+    openSalesforceTab(doc, '00012346');
     const conv = read(doc);
     expect(conv.key).toEqual({ site: 'salesforce', host: HOST, ticketId: '00012346' });
     expect(conv).toMatchObject({ channel: 'web', subject: 'Wrong size sent, order #W-56002', requester: 'Alex Chen' });
@@ -178,7 +167,7 @@ describe('salesforce adapter: messaging session MS-0000421 (inferred shape, shad
   it('reads the transcript from the declarative shadow root template (happy-dom does not attach it)', () => {
     const doc = load();
     expect(doc.querySelector('scrt-conversation-body')!.shadowRoot).toBeNull();
-    openTab(doc, 'MS-0000421');
+    openSalesforceTab(doc, 'MS-0000421');
     const conv = read(doc);
     expect(conv.key.ticketId).toBe('MS-0000421');
     expect(conv).toMatchObject({ channel: 'messaging', subject: '', requester: '陳美玲' });
@@ -192,7 +181,7 @@ describe('salesforce adapter: messaging session MS-0000421 (inferred shape, shad
     const template = host.querySelector('template') as HTMLTemplateElement;
     host.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
     template.remove();
-    openTab(doc, 'MS-0000421');
+    openSalesforceTab(doc, 'MS-0000421');
     const conv = read(doc);
     expect(conv.messages.map((m) => [m.id, m.role, m.author, m.text])).toEqual(expected);
     expect(sf.newestFirst!(sf.log(sf.activeTicket(doc)!.root))).toBe(false);
@@ -204,13 +193,13 @@ describe('salesforce adapter: messaging session MS-0000421 (inferred shape, shad
     const template = host.querySelector('template') as HTMLTemplateElement;
     host.attachShadow({ mode: 'closed' }).append(template.content.cloneNode(true));
     template.remove();
-    openTab(doc, 'MS-0000421');
+    openSalesforceTab(doc, 'MS-0000421');
     expect(() => read(doc)).toThrow(/salesforce: slds-chat-list: /);
   });
 
   it('finds the chat textarea as the composer', () => {
     const doc = load();
-    openTab(doc, 'MS-0000421');
+    openSalesforceTab(doc, 'MS-0000421');
     expect(sf.composer(sf.activeTicket(doc)!.root)?.matches('textarea.runtime_service_liveagentChatInput')).toBe(true);
   });
 });
