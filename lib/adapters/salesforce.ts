@@ -243,9 +243,11 @@ export const salesforceAdapter: SiteAdapter = {
       root = controls ? doc.getElementById(controls) : null;
     }
     if (!root) return null;
+    // A messaging session's page can show its linked case's fields; its own
+    // name comes first, so the transcript is never filed under the case.
     const ticketId =
-      field(root, 'Case.CaseNumber', ['Case Number']) ||
       field(root, 'MessagingSession.Name', ['Messaging Session Name']) ||
+      field(root, 'Case.CaseNumber', ['Case Number']) ||
       textOf(first(root, S.primaryField));
     return ticketId ? { ticketId, root } : null;
   },

@@ -197,6 +197,18 @@ describe('salesforce adapter: messaging session MS-0000421 (inferred shape, shad
     expect(() => read(doc)).toThrow(/salesforce: slds-chat-list: /);
   });
 
+  it('files the transcript under the session even when the page also shows a linked case', () => {
+    const doc = load();
+    openSalesforceTab(doc, 'MS-0000421');
+    const root = sf.activeTicket(doc)!.root;
+    const caseField = doc.querySelector('section.tabContent.active records-record-layout-item, records-record-layout-item')!.cloneNode(true) as Element;
+    caseField.setAttribute('data-target-selection-name', 'sfdc:RecordField.Case.CaseNumber');
+    caseField.querySelector('.test-id__field-label')!.textContent = 'Case Number';
+    caseField.querySelector('lightning-formatted-text')!.textContent = '00012345';
+    root.append(caseField);
+    expect(sf.activeTicket(doc)!.ticketId).toBe('MS-0000421');
+  });
+
   it('finds the chat textarea as the composer', () => {
     const doc = load();
     openSalesforceTab(doc, 'MS-0000421');
