@@ -31,7 +31,7 @@ export function startBackground(): void {
   settings.subscribe((view) => {
     panels.broadcast({ type: 'settings', view });
     panels.refreshAll();
-    const syncReady = syncSites();
+    void syncSites();
   });
 
   handleBackgroundRequests({
