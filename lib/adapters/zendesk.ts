@@ -18,12 +18,13 @@ export const zendeskSelectors = {
       '[data-test-id="header-tab"][data-entity-is-selected="true"]',
     ],
   },
+  // One evidenced selector only: a guessed fallback here could read the wrong list.
   log: { name: 'omni-log-container', css: ['[data-test-id="omni-log-container"]'] },
   item: {
     name: 'omni-log-comment-item',
     css: ['article[data-test-id="omni-log-comment-item"]', '[data-test-id="omni-log-comment-item"]'],
   },
-  itemMessage: { name: 'omni-log-item-message', css: ['[data-test-id="omni-log-item-message"]'] },
+  itemMessage: { name: 'omni-log-item-message', css: ['[data-test-id="omni-log-item-message"]', '[type][mode="standalone"]'] },
   body: {
     name: 'omni-log-message-content',
     css: ['[data-test-id="omni-log-message-content"] .zd-comment', '[data-test-id="omni-log-message-content"]', '.zd-comment'],
@@ -33,12 +34,12 @@ export const zendeskSelectors = {
     css: ['[data-test-id="omni-log-item-sender"] strong', '[data-test-id="omni-log-item-sender"]', '[data-test-id="omni-log-comment-user-link"]'],
   },
   time: { name: 'timestamp', css: ['time[data-test-id^="timestamp"][datetime]', 'time[datetime]'] },
-  internalTag: { name: 'omni-log-internal-note-tag', css: ['[data-test-id="omni-log-internal-note-tag"]'] },
-  agentBadge: { name: 'avatar-agent-badge', css: ['[data-test-id="omni-log-avatar-badge-AgentBadge"]'] },
+  internalTag: { name: 'omni-log-internal-note-tag', css: ['[data-test-id="omni-log-internal-note-tag"]', '[data-test-id*="internal-note-tag"]'] },
+  agentBadge: { name: 'avatar-agent-badge', css: ['[data-test-id="omni-log-avatar-badge-AgentBadge"]', '[data-test-id$="AgentBadge"]'] },
   // Inferred, not captured: how Zendesk marks bot turns in the log is not public.
   botBadge: { name: 'avatar-bot-badge', css: ['[data-test-id="omni-log-avatar-badge-BotBadge"]', '[data-test-id="omni-log-avatar-badge-AIAgentBadge"]'] },
-  itemVia: { name: 'omni-log-item-via', css: ['[data-test-id="omni-log-item-via"]'] },
-  headerVia: { name: 'omni-header-via-label', css: ['[data-test-id="omni-header-via-label"]'] },
+  itemVia: { name: 'omni-log-item-via', css: ['[data-test-id="omni-log-item-via"]', '[data-test-id$="-item-via"]'] },
+  headerVia: { name: 'omni-header-via-label', css: ['[data-test-id="omni-header-via-label"]', '[data-test-id$="via-label"]'] },
   subject: { name: 'omni-header-subject', css: ['input[data-test-id="omni-header-subject"]', 'input[data-test-id="ticket-pane-subject"]'] },
   requester: {
     name: 'requester',

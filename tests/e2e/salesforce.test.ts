@@ -52,6 +52,14 @@ describe('Deskmate in Chromium on the demo Salesforce console', () => {
     expect((await panel.getByTestId('message-text').allInnerTexts()).at(-1)).toBe('Is there any update on the replacement?');
   });
 
+  it('reads older feed items when the agent clicks View More, oldest first', async () => {
+    const before = await panel.getByTestId('message').count();
+    await console_.locator('section.tabContent.active .cuf-showMore').click();
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(before + 1);
+    expect(await panel.getByTestId('message-text').first().innerText()).toBe('Case created from email. Order #W-55810 shipped with ParcelGo on November 14.');
+    expect(await panel.getByTestId('message').first().getAttribute('data-role')).toBe('internal');
+  });
+
   it('inserts into the email body (an editable document in an iframe) of the case in front', async () => {
     await panel.getByTestId('reply-text').fill('Hi Jordan,\n\nYour replacement lamp ships today by express.');
     await panel.getByTestId('insert').click();

@@ -145,6 +145,26 @@
     return id;
   }
 
+  /** "View More": an older feed item at the bottom of the newest-first feed, after a short load. */
+  function showOlder(key, button) {
+    const feed = feedOf(key);
+    button.disabled = true;
+    button.textContent = 'Loading…';
+    setTimeout(() => {
+      const li = document.createElement('li');
+      li.className = 'slds-feed__item';
+      li.innerHTML = `<article class="cuf-feedElement cuf-feedItem" data-id="0D5Hs00000Dm0001IAJ" data-type="TextPost">
+        <div class="cuf-feedItemHeader"><span class="slds-avatar cuf-avatar agent" aria-hidden="true">AS</span>
+          <div class="cuf-preamble"><p><span class="preamble_left"><a class="cuf-entityLink" href="#">Acme Support</a></span> <span class="preamble_custom-preamble">Internal</span></p>
+          <p class="preamble_right"><a class="cuf-timestamp" href="#" title="November 20, 2026 at 4:30 PM">Nov 20</a></p></div></div>
+        <div class="cuf-body"><div class="cuf-feedBodyText forceChatterMessageSegments forceChatterFeedBodyText"><div class="feedBodyInner Desktop oneApp"><p>Case created from email. Order #W-55810 shipped with ParcelGo on November 14.</p></div></div></div>
+      </article>`;
+      feed.querySelector('.cuf-feed > ol').append(li);
+      bumpCount(feed);
+      button.closest('.cuf-showMoreContainer').textContent = 'End of Feed';
+    }, 300);
+  }
+
   function subjectOf(key) {
     const field = panelOf(key).querySelector('[data-target-selection-name="sfdc:RecordField.Case.Subject"] lightning-formatted-text');
     return `RE: ${field?.textContent ?? ''}`;
@@ -250,6 +270,8 @@
     const send = target.closest('.forceChatterPublisherEmail .cuf-publisherShareButton.send');
     if (send) return sendEmail(key, send);
     if (target.closest('.chatSend')) return sendChat(key);
+    const viewMore = target.closest('.cuf-showMore');
+    if (viewMore) return showOlder(key, viewMore);
     const more = target.closest('.cuf-more');
     if (more) {
       const inner = more.closest('article').querySelector('.feedBodyInner');
