@@ -93,6 +93,15 @@ export function validateCustomSites(value: unknown): { ok: true; sites: CustomSi
   };
 }
 
+/** The host permission a site needs: its origin, all paths. */
+export function originPattern(urlPattern: string): string {
+  return `${/^https:\/\/[^/]+/.exec(urlPattern)?.[0] ?? urlPattern}/*`;
+}
+
+export function hostOf(urlPattern: string): string {
+  return /^https:\/\/([^/]+)/.exec(urlPattern)?.[1] ?? urlPattern;
+}
+
 /** The configured site whose pattern covers `url`. */
 export function customSiteForUrl(sites: readonly CustomSite[], url: string): CustomSite | null {
   return sites.find((s) => new MatchPattern(s.urlPattern).includes(url)) ?? null;

@@ -3,10 +3,9 @@
  * whose host permission the agent (or the browser's policy) has granted. The
  * list follows the settings and the permissions as they change.
  */
-import type { CustomSite } from '../adapters/configured';
+import { originPattern, type CustomSite } from '../adapters/configured';
 import { browser } from '../browser';
 import { setCustomSitePatterns } from '../sites';
-import { originPattern } from '../ui/custom-sites-store';
 
 const PREFIX = 'deskmate-custom-';
 export const CUSTOM_SCRIPT = 'content-scripts/custom.js';

@@ -4,17 +4,10 @@
  * for each site's host permission (only the page the agent clicks in may ask).
  */
 import { signal } from '@preact/signals';
-import { validateCustomSites, type CustomSite } from '../adapters/configured';
+import { originPattern, validateCustomSites, type CustomSite } from '../adapters/configured';
+
+export { hostOf } from '../adapters/configured';
 import { browser } from '../browser';
-
-/** The host permission a site needs: its origin, all paths. */
-export function originPattern(urlPattern: string): string {
-  return `${/^https:\/\/[^/]+/.exec(urlPattern)?.[0] ?? urlPattern}/*`;
-}
-
-export function hostOf(urlPattern: string): string {
-  return /^https:\/\/([^/]+)/.exec(urlPattern)?.[1] ?? urlPattern;
-}
 
 export type ParseResult = { ok: true; sites: CustomSite[] } | { ok: false; json: string } | { ok: false; errors: string[] };
 
