@@ -115,3 +115,27 @@ describe('interface language', () => {
     }
   });
 });
+
+describe('options page', () => {
+  it('refuses an invalid helpdesk configuration with the fields at fault, and saves nothing', async () => {
+    const { context, extensionId, worker } = await launchWithExtension({ headless: true });
+    try {
+      const options = context.pages()[0] ?? (await context.newPage());
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.locator('#customSites').fill(
+        '[{"name":"Acme CRM","urlPattern":"http://crm.acme.example/*","ticketId":{"urlRegex":"/cases/(\\\\d+)"},"selectors":{"message":"div[","text":".body"}}]',
+      );
+      await options.getByTestId('custom-save').click();
+      const errors = await options.getByTestId('custom-errors').innerText();
+      expect(errors).toContain('customSites[0].urlPattern: must be a match pattern on one https host');
+      expect(errors).toContain('customSites[0].selectors.message: not a valid CSS selector');
+      await options.locator('#customSites').fill('[{"name": ');
+      await options.getByTestId('custom-save').click();
+      expect(await options.getByTestId('custom-errors').innerText()).toMatch(/not valid JSON/);
+      const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+      expect(JSON.stringify(stored)).not.toContain('Acme CRM');
+    } finally {
+      await context.close();
+    }
+  });
+});
