@@ -8,6 +8,13 @@ export function headingKey(c: Conversation): MessageKey {
   return /^\d+$/.test(c.key.ticketId) ? 'ticket_heading_case' : 'ticket_heading_session';
 }
 
+const LANGUAGE_KEYS: Record<string, MessageKey> = {
+  en: 'language_en',
+  'zh-Hans': 'language_zhHans',
+  'zh-Hant': 'language_zhHant',
+  other: 'language_other',
+};
+
 export function TicketHeader(props: { conversation: Conversation }) {
   const { t, pinned, togglePin } = usePanel();
   const c = props.conversation;
@@ -23,6 +30,11 @@ export function TicketHeader(props: { conversation: Conversation }) {
       </div>
       <p class="subject" data-testid="ticket-subject">{c.subject}</p>
       {c.requester && <p class="requester">{t.value('ticket_requester', c.requester)}</p>}
+      {LANGUAGE_KEYS[c.language] && (
+        <p class="requester" data-testid="ticket-language" data-language={c.language}>
+          {t.value('language_label', t.value(LANGUAGE_KEYS[c.language]!))}
+        </p>
+      )}
       {isPinned && <p class="pin-notice" role="status">{t.value('pin_notice', c.key.ticketId)}</p>}
     </header>
   );

@@ -4,6 +4,7 @@
  */
 import { browser } from '../browser';
 import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema } from '../messaging';
+import { analyzeState } from '../analysis/index';
 import { customSiteForUrl, type CustomSite } from '../adapters/configured';
 import { fitForReport } from '../content/report-limits';
 import { createSettingsService } from '../settings/service';
@@ -38,7 +39,7 @@ export function startBackground(): void {
     'ticket.report': async ({ state }, sender) => {
       await restored;
       const tab = sender.tab!;
-      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state });
+      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyzeState(state) });
       panels.refreshWindow(tab.windowId ?? -1);
     },
     'ticket.append': async ({ key, count, lastId, messages }, sender) => {
@@ -50,7 +51,7 @@ export function startBackground(): void {
         return { resync: true };
       }
       const state = { kind: 'ok' as const, conversation: { ...have, messages: [...have.messages, ...messages] } };
-      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: fitForReport(state) });
+      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyzeState(fitForReport(state)) });
       panels.refreshWindow(tab.windowId ?? -1);
       return { resync: false };
     },
@@ -96,7 +97,7 @@ export function startBackground(): void {
     if (change.status !== 'loading' || !tickets.get(tabId)) return;
     const windowId = tab.windowId ?? -1;
     void requestTab(tabId, 'ticket.read', {})
-      .then((state) => tickets.set({ tabId, windowId, state: tabTicketStateSchema.parse(state) }))
+      .then((state) => tickets.set({ tabId, windowId, state: analyzeState(tabTicketStateSchema.parse(state)) }))
       .catch(() => tickets.remove(tabId))
       .finally(() => panels.refreshWindow(windowId));
   });

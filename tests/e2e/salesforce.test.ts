@@ -85,6 +85,7 @@ describe('Deskmate in Chromium on the demo Salesforce console', () => {
     await console_.locator('a[role="tab"][title^="MS-0000421"]').click();
     await expect.poll(heading).toBe('Messaging session MS-0000421');
     expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Messaging');
+    expect(await panel.getByTestId('ticket-language').innerText()).toBe('Customer writes in Traditional Chinese');
     const r = await roles();
     expect(r).toEqual(expect.arrayContaining(['customer', 'agent', 'bot', 'system']));
     const texts = (await panel.getByTestId('message-text').allInnerTexts()).join('\n');

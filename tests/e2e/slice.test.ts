@@ -47,6 +47,7 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1001');
     expect(await panel.getByTestId('ticket-subject').innerText()).toBe('Charged twice for order #A-20417');
     expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Email');
+    expect(await panel.getByTestId('ticket-language').innerText()).toBe('Customer writes in English');
     const roles = await panel.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(roles).toEqual(['customer', 'agent', 'internal', 'customer']);
     const texts = await messageTexts();
@@ -100,6 +101,7 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     await helpdesk.locator('[data-test-id="header-tab"][data-entity-id="1002"]').click();
     await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1002');
     expect(await panel.getByTestId('ticket-channel').innerText()).toBe('Messaging');
+    expect(await panel.getByTestId('ticket-language').getAttribute('data-language')).toBe('zh-Hans');
     const texts = await messageTexts();
     expect(texts).toContain('订单号是 B-88213，物流信息已经三天没有更新了。');
     expect(texts.join('\n')).not.toMatch(/Maya|refund/);
