@@ -7,7 +7,8 @@ const TASKS: Record<string, { about: string; run?: () => Promise<{ main(argv: st
   intent: { about: 'intent --train A.csv --test B.csv [--shots N] (issue 4)' },
   sentiment: { about: 'sentiment --test F.csv (issue 4)' },
   emotion: { about: 'emotion --test F.csv (issue 4)' },
-  pii: { about: 'pii --test F.jsonl (issue 4)' },
+  pii: { about: 'pii --test F.jsonl [--errors N] (issue 4)', run: () => import('./eval/pii.ts') },
+  'pii-gen': { about: 'pii-gen --n N --out F.jsonl [--seed S]: a generated PII test set (issue 4)', run: () => import('./eval/gen-pii.ts') },
   retrieval: { about: 'retrieval --dataset DIR (issue 5)' },
 };
 
