@@ -21,7 +21,8 @@ function quantile(values: number[], q: number): number {
 
 type Figure = { name: string; value: number; unit: string; about: string };
 const figures: Figure[] = [];
-const record = (name: string, value: number, unit: string, about: string) => figures.push({ name, value: Math.round(value * 100) / 100, unit, about });
+const record = (name: string, value: number, unit: string, about: string) =>
+  figures.push({ name, value: value < 1 ? Math.round(value * 1000) / 1000 : Math.round(value * 100) / 100, unit, about });
 
 /** Resolves to Date.now() in the panel when `predicate` first holds (checked on every DOM change). */
 function whenPanel(panel: Page, predicate: string): Promise<number> {
@@ -121,6 +122,34 @@ async function adapterAlone() {
   }
 }
 
+/** Local analysis in the background's engine (V8, as in Node): redaction and language per message. */
+async function analysisFigures() {
+  const { redact } = await import('../lib/analysis/pii.ts');
+  const { detectLanguage } = await import('../lib/analysis/language.ts');
+  const { generatePiiDocs } = await import('./eval/gen-pii.ts');
+  const texts = generatePiiDocs(600, 11).map((d) => d.text);
+  const thousand: string[] = [];
+  for (let i = 0, cur = ''; i < texts.length; i++) {
+    cur += `${texts[i]}\n`;
+    if (cur.length >= 1000) {
+      thousand.push(cur.slice(0, 1000));
+      cur = '';
+    }
+  }
+  const time = (fn: () => void, rounds: number) => {
+    for (let i = 0; i < 3; i++) fn();
+    const samples: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      fn();
+      samples.push(performance.now() - t0);
+    }
+    return quantile(samples, 0.5);
+  };
+  record('pii_redact_1000_chars_ms', time(() => thousand.forEach((t) => redact(t)), 20) / thousand.length, 'ms', `redaction of a 1,000-character message dense with PII (median over ${thousand.length} messages)`);
+  record('language_per_message_ms', time(() => texts.forEach((t) => detectLanguage(t)), 20) / texts.length, 'ms', 'language of one support message (en / zh-Hans / zh-Hant / other)');
+}
+
 async function main() {
   if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build', '--mode', 'development'], { stdio: 'ignore' });
   const session = await startDemoSession({ headless: true, pace: 'manual', firstUrl: DEMO_URLS.zendeskEmail });
@@ -200,6 +229,7 @@ async function main() {
     await session.close();
   }
   await adapterAlone();
+  await analysisFigures();
 
   console.log(`Deskmate bench (${ROUNDS} rounds, Chromium headless, demo helpdesk)\n`);
   console.log('figure'.padEnd(32), 'value'.padStart(10), ' unit   what');
