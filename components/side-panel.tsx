@@ -1,6 +1,7 @@
 import { ticketKeyId } from '../lib/ticket-key';
 import { ConversationView } from './conversation-view';
 import { DiagnosticsBox } from './diagnostics-box';
+import { OutboundPreviewBox } from './outbound-preview';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
 import { ReplyBox } from './reply-box';
@@ -42,6 +43,7 @@ export function SidePanel() {
         <div class="ticket" data-testid="ticket" data-ticket-key={keyId} key={keyId}>
           <TicketHeader conversation={c} />
           <ConversationView messages={c.messages} />
+          <OutboundPreviewBox keyId={keyId} />
           <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />
         </div>
       );

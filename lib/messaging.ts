@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { browser, type Runtime } from './browser';
 import type { CustomSite } from './adapters/configured';
 import type { DiagnosticsReport } from './adapters/diagnostics';
+import type { OutboundPreview } from './analysis/outbound';
 import type { SettingsView } from './settings/catalogue';
 import { siteForUrl } from './sites';
 import { CHANNELS, ROLES, SITES, type TicketKey } from './types';
@@ -95,6 +96,8 @@ export const backgroundRequests = {
   },
   /** The side panel asks the active helpdesk tab of its window for a structure-only diagnostics report. */
   'ticket.diagnose': { from: 'extension-page', payload: z.object({ windowId: z.number().int() }) },
+  /** The side panel asks for exactly what would leave the browser for a ticket (redacted). */
+  'ticket.preview': { from: 'extension-page', payload: z.object({ key: ticketKeySchema }) },
   /** A configured helpdesk's content script asks for its site's configuration. */
   'custom.config': { from: 'content-script', payload: z.object({}) },
   'settings.get': { from: 'extension-page', payload: z.object({}) },
@@ -114,6 +117,7 @@ export interface BackgroundResponses {
   'composer.insert': InsertResult;
   'ticket.diagnose': DiagnosticsReport;
   'custom.config': CustomSite | null;
+  'ticket.preview': OutboundPreview | null;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
 }

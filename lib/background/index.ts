@@ -5,6 +5,7 @@
 import { browser } from '../browser';
 import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema } from '../messaging';
 import { analyzeState } from '../analysis/index';
+import { outboundPreview } from '../analysis/outbound';
 import { customSiteForUrl, type CustomSite } from '../adapters/configured';
 import { fitForReport } from '../content/report-limits';
 import { createSettingsService } from '../settings/service';
@@ -68,6 +69,12 @@ export function startBackground(): void {
       const [tab] = await browser.tabs.query({ active: true, windowId });
       if (tab?.id === undefined) throw new Error('no helpdesk tab is active in this window');
       return requestTab(tab.id, 'ticket.diagnose', {});
+    },
+    'ticket.preview': async ({ key }) => {
+      await restored;
+      const seen = tickets.lastSeen(key)?.state;
+      if (seen?.kind !== 'ok') return null;
+      return outboundPreview(seen.conversation, { redactPii: (await settings.current()).redactPii });
     },
     'custom.config': async (_payload, sender) => {
       await syncReady;

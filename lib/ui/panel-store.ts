@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { browser, type Runtime } from '../browser';
 import { createTranslator } from '../i18n';
 import { PANEL_PORT, requestBackground, type BackgroundToPanel, type InsertResult, type PanelTicketState, type PanelToBackground } from '../messaging';
+import type { OutboundPreview } from '../analysis/outbound';
 import type { SettingsView } from '../settings/catalogue';
 import { ticketKeyId } from '../ticket-key';
 import type { TicketKey } from '../types';
@@ -21,6 +22,8 @@ export type InsertStatus = { keyId: string; pending: true } | { keyId: string; p
  */
 const savedDrafts = storage.defineItem<Record<string, string>>('session:drafts', { fallback: {} });
 
+export type PreviewStatus = { keyId: string } & ({ state: 'loading' } | { state: 'ready'; preview: OutboundPreview } | { state: 'error'; detail: string });
+
 export type DiagnosticsStatus =
   | { state: 'idle' | 'loading' }
   | { state: 'copied' | 'manual'; report: string }
@@ -33,6 +36,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
   const drafts = signal<Record<string, string>>({});
   const insertStatus = signal<InsertStatus | null>(null);
   const diagnostics = signal<DiagnosticsStatus>({ state: 'idle' });
+  const preview = signal<PreviewStatus | null>(null);
   let windowId: number | null = options.windowId ?? null;
   let port: Runtime.Port | null = null;
   let stopped = false;
@@ -85,6 +89,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     draft,
     insertStatus,
     diagnostics,
+    preview,
 
     async start() {
       drafts.value = { ...(await savedDrafts.getValue()), ...drafts.value };
@@ -109,6 +114,19 @@ export function createPanelStore(options: { windowId?: number } = {}) {
       const next = pinned.value ? null : currentKey.value;
       pinned.value = next;
       send({ type: 'pin', key: next });
+    },
+    /** Asks the background what would leave the browser for the ticket shown. */
+    async loadPreview() {
+      const key = currentKey.value;
+      if (!key) return;
+      const keyId = ticketKeyId(key);
+      preview.value = { keyId, state: 'loading' };
+      try {
+        const result = await requestBackground('ticket.preview', { key });
+        preview.value = result ? { keyId, state: 'ready', preview: result } : { keyId, state: 'error', detail: '—' };
+      } catch (error) {
+        preview.value = { keyId, state: 'error', detail: error instanceof Error ? error.message : String(error) };
+      }
     },
     /** Fetches the structure-only diagnostics report of the page in front and copies it. */
     async copyDiagnostics() {

@@ -152,3 +152,15 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     await second.close();
   });
 });
+
+describe('what would leave the browser', () => {
+  it('shows the ticket redacted: phone, e-mail and the customer’s name replaced', async () => {
+    await expect.poll(() => panelTicket().innerText()).toBe('Ticket #1002');
+    await helpdesk.evaluate(() => window.deskmateDemo.customerWrites('1002', '我是李娜，手机13800138000，邮箱 lina.li@example.cn'));
+    await expect.poll(async () => (await messageTexts()).at(-1)).toBe('我是李娜，手机13800138000，邮箱 lina.li@example.cn');
+    await panel.getByTestId('preview').locator('summary').click();
+    const text = await panel.getByTestId('preview-text').innerText();
+    expect(text).toContain('customer: 我是[NAME]，手机[PHONE]，邮箱 [EMAIL]');
+    expect(text).not.toMatch(/13800138000|lina\.li|李娜/);
+  });
+});

@@ -102,6 +102,7 @@ describe('handleBackgroundRequests', () => {
       'composer.insert': vi.fn(() => ({ ok: true as const, ticketId: '1001' })),
       'ticket.append': vi.fn(() => ({ resync: false })),
       'custom.config': vi.fn(() => null),
+      'ticket.preview': vi.fn(() => null),
       'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
       'settings.get': vi.fn(() => view),
       'settings.set': vi.fn(() => view),
