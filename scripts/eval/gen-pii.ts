@@ -15,6 +15,7 @@
  * the detector rather than echoing it. One JSON object per line:
  *   {"text": "...", "spans": [{"start": 0, "end": 5, "type": "email"}], "lang": "en"}
  */
+import { mulberry32 } from '../lib/prng.ts';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
@@ -32,16 +33,9 @@ export interface PiiDoc {
 export type Lang = 'en' | 'zh_CN' | 'zh_TW';
 type Rand = () => number;
 
-/** mulberry32: a tiny seeded PRNG, the same sequence for the same seed. */
+/** The shared seeded PRNG (mulberry32): the same set for the same seed. */
 export function seededRandom(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
