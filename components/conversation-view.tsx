@@ -1,9 +1,21 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { langTag } from '../lib/i18n';
-import type { Message } from '../lib/types';
+import type { ConversationInsight, Message, MessageInsight } from '../lib/types';
 import { usePanel } from './panel-context';
 
-function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat }) {
+function InsightLine(props: { insight: MessageInsight }) {
+  const { t } = usePanel();
+  const i = props.insight;
+  const tone = i.score <= -0.1 ? 'negative' : i.score >= 0.1 ? 'positive' : 'neutral';
+  return (
+    <p class={`insight insight-${tone}`} data-testid="message-insight" data-emotion={i.emotion} data-score={i.score.toFixed(2)}>
+      <span class="emotion">{t.value(`emotion_${i.emotion}`)}</span>
+      {i.drivers.length > 0 && <span class="drivers"> · {t.value('insight_because', i.drivers.slice(0, 4).join(', '))}</span>}
+    </p>
+  );
+}
+
+function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat; insight?: MessageInsight }) {
   const { t } = usePanel();
   const m = props.message;
   const date = m.at ? new Date(m.at) : null;
@@ -18,11 +30,12 @@ function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat 
       </div>
       {/* Customer text is data: rendered as text, never as HTML. */}
       <p class="message-text" dir="auto" data-testid="message-text">{m.text}</p>
+      {props.insight && <InsightLine insight={props.insight} />}
     </li>
   );
 }
 
-export function ConversationView(props: { messages: Message[] }) {
+export function ConversationView(props: { messages: Message[]; insight?: ConversationInsight }) {
   const { t, locale } = usePanel();
   const listRef = useRef<HTMLOListElement>(null);
   const timeFormat = new Intl.DateTimeFormat(langTag(locale.value), { dateStyle: 'medium', timeStyle: 'short' });
@@ -42,7 +55,7 @@ export function ConversationView(props: { messages: Message[] }) {
       ) : (
         <ol class="messages" ref={listRef} aria-live="polite">
           {props.messages.map((m) => (
-            <MessageItem key={m.id} message={m} timeFormat={timeFormat} />
+            <MessageItem key={m.id} message={m} timeFormat={timeFormat} insight={props.insight?.messages[m.id]} />
           ))}
         </ol>
       )}

@@ -1,3 +1,4 @@
+import type { Conversation } from '../lib/types';
 import { ticketKeyId } from '../lib/ticket-key';
 import { ConversationView } from './conversation-view';
 import { DiagnosticsBox } from './diagnostics-box';
@@ -37,12 +38,12 @@ export function SidePanel() {
         </>
       );
     case 'ok': {
-      const c = state.conversation;
+      const c: Conversation = state.conversation; // with the background's insight
       const keyId = ticketKeyId(c.key);
       return (
         <div class="ticket" data-testid="ticket" data-ticket-key={keyId} key={keyId}>
           <TicketHeader conversation={c} />
-          <ConversationView messages={c.messages} />
+          <ConversationView messages={c.messages} insight={c.insight} />
           <OutboundPreviewBox keyId={keyId} />
           <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />
         </div>

@@ -35,6 +35,12 @@ export function TicketHeader(props: { conversation: Conversation }) {
           {t.value('language_label', t.value(LANGUAGE_KEYS[c.language]!))}
         </p>
       )}
+      {c.insight && c.insight.escalation.level !== 'low' && (
+        <p class={`escalation escalation-${c.insight.escalation.level}`} role="status" data-testid="escalation" data-level={c.insight.escalation.level}>
+          <strong>{t.value(c.insight.escalation.level === 'high' ? 'escalation_high' : 'escalation_medium')}</strong>
+          {c.insight.escalation.codes.length > 0 && `: ${c.insight.escalation.codes.map((code) => t.value(`reason_${code}`)).join(', ')}`}
+        </p>
+      )}
       {isPinned && <p class="pin-notice" role="status">{t.value('pin_notice', c.key.ticketId)}</p>}
     </header>
   );

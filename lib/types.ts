@@ -28,6 +28,21 @@ export interface Message {
   text: string;
 }
 
+/** What local analysis says about one customer message (filled by the background). */
+export interface MessageInsight {
+  /** -1 (very negative) .. 1 (very positive). */
+  score: number;
+  emotion: 'anger' | 'frustration' | 'sadness' | 'fear' | 'joy' | 'surprise' | 'neutral';
+  /** The words that drove it, as written. */
+  drivers: string[];
+}
+
+export interface ConversationInsight {
+  /** By message id, customer messages only. */
+  messages: Record<string, MessageInsight>;
+  escalation: { level: 'low' | 'medium' | 'high'; codes: ('legal' | 'manager' | 'leave' | 'rising' | 'sustained' | 'last_negative')[] };
+}
+
 export interface Conversation {
   key: TicketKey;
   site: Site;
@@ -37,6 +52,8 @@ export interface Conversation {
   /** Filled by analysis (issue 4); adapters leave it ''. */
   language: string;
   messages: Message[];
+  /** Filled by the background's analysis; never sent by content scripts. */
+  insight?: ConversationInsight;
 }
 
 /** Why a page could not be read: names the adapter and the selector, never customer text. */

@@ -1,17 +1,47 @@
 /**
- * Local analysis in the background, on every report of a conversation. For
- * now: the conversation's language (en, zh-Hans, zh-Hant, other), so the
- * panel can say which language the customer writes in. Sentiment, intent and
- * tone guidance join here (issue 4).
+ * Local analysis in the background, on every report of a conversation:
+ * language, per-message sentiment and emotion with the words behind them, and
+ * escalation risk. Intent and tone guidance join here (issue 4).
  */
 import type { TabTicketState } from '../messaging';
-import type { Conversation } from '../types';
+import type { Conversation, ConversationInsight, MessageInsight } from '../types';
+import { analyzeSentiment, escalationRisk } from './sentiment';
 import { conversationLanguage } from './language';
 
-/** The conversation with its language filled in ('' when there is no usable text). */
+const RECENT_TURNS = 100;
+const CACHE_LIMIT = 5_000;
+/** Each new message re-analyses the conversation; a message's own result is computed once. */
+const insightCache = new Map<string, MessageInsight>();
+
+function messageInsight(text: string): MessageInsight {
+  let insight = insightCache.get(text);
+  if (!insight) {
+    const result = analyzeSentiment(text);
+    insight = { score: result.score, emotion: result.emotion, drivers: result.drivers.map((d) => d.text) };
+    if (insightCache.size >= CACHE_LIMIT) insightCache.delete(insightCache.keys().next().value!);
+    insightCache.set(text, insight);
+  }
+  return insight;
+}
+
+/**
+ * The conversation with its language ('' when there is no usable text), the
+ * sentiment, emotion and driving words of each customer message, and the
+ * escalation risk.
+ */
 export function analyzeConversation(conversation: Conversation): Conversation {
   const { language } = conversationLanguage(conversation.messages);
-  return { ...conversation, language: language === 'unknown' ? '' : language };
+  const messages: ConversationInsight['messages'] = {};
+  for (const m of conversation.messages) {
+    if (m.role === 'customer' && m.text) messages[m.id] = messageInsight(m.text);
+  }
+  // Escalation is about where the conversation is going: the recent turns.
+  const risk = escalationRisk(conversation.messages.slice(-RECENT_TURNS));
+  return {
+    ...conversation,
+    language: language === 'unknown' ? '' : language,
+    insight: { messages, escalation: { level: risk.level, codes: risk.codes } },
+  };
 }
 
 /** A tab's reported state, analysed when it holds a conversation. */

@@ -55,6 +55,13 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(texts.join('\n')).not.toContain('wrote:');
   });
 
+  it('says how the customer feels, and why', async () => {
+    const last = panel.getByTestId('message').last();
+    expect(await last.getByTestId('message-insight').getAttribute('data-emotion')).toBe('frustration');
+    expect(await last.getByTestId('message-insight').innerText()).toContain('frustrating');
+    expect(await panel.getByTestId('escalation').getAttribute('data-level')).toBe('medium');
+  });
+
   it('updates live when the customer writes', async () => {
     await helpdesk.evaluate(() => window.deskmateDemo.customerWrites('1001', 'Any news on my refund? I need it before Friday.'));
     await expect.poll(() => panel.getByTestId('message').count()).toBe(5);
@@ -62,11 +69,15 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(texts.at(-1)).toBe('Any news on my refund? I need it before Friday.');
     const roles = await panel.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(roles.at(-1)).toBe('customer');
+    // The customer threatens to leave: escalation risk rises, with the reason.
+    await helpdesk.evaluate(() => window.deskmateDemo.customerWrites('1001', "If this isn't fixed today I'm going to cancel my Acme subscription."));
+    await expect.poll(() => panel.getByTestId('escalation').getAttribute('data-level')).toBe('high');
+    expect(await panel.getByTestId('escalation').innerText()).toContain('threatens to cancel or leave');
   });
 
   it('reads older messages when the agent loads them, once each', async () => {
     await helpdesk.locator('[data-ticket-id="1001"] [data-test-id="convolog-show-more-button"]').click();
-    await expect.poll(() => panel.getByTestId('message').count()).toBe(6);
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(7);
     const first = panel.getByTestId('message').first();
     expect(await first.getAttribute('data-role')).toBe('system');
     expect(await first.getByTestId('message-text').innerText()).toBe("Thank you for your order #A-20417! We'll email you when it ships.");
@@ -84,7 +95,7 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(report).toMatchObject({ kind: 'deskmate-diagnostics', adapter: 'zendesk', failure: { selector: 'omni-log-container' } });
     expect(JSON.stringify(report)).not.toMatch(/Maya|refund|charged/i);
     await rename('omni-log-container-v2', 'omni-log-container');
-    await expect.poll(() => panel.getByTestId('message').count()).toBe(6);
+    await expect.poll(() => panel.getByTestId('message').count()).toBe(7);
   });
 
   it('inserts a reply into the composer of the ticket shown', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EMOTIONS, type EscalationReason } from '../../lib/analysis/sentiment';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, createTranslator, localeFor, type Locale, type MessageKey } from '../../lib/i18n';
 import { SETTING_KEYS, catalogue } from '../../lib/settings/catalogue';
@@ -218,7 +219,7 @@ describe('message keys used in the code', () => {
   });
 
   it('every template-literal key belongs to a family this test enumerates', () => {
-    const families = /^(role|channel|site|setting)_\$\{[^}]+\}(_\$\{[^}]+\})?$/;
+    const families = /^(role|channel|site|setting|emotion|reason)_\$\{[^}]+\}(_\$\{[^}]+\})?$/;
     const unknown = templates.filter((u) => !families.test(u.key)).map((u) => `${u.file}: ${u.key}`);
     expect(unknown, 'add the new key family to this test').toEqual([]);
   });
@@ -228,6 +229,8 @@ describe('message keys used in the code', () => {
       ...ROLES.map((r) => `role_${r}`),
       ...CHANNELS.map((c) => `channel_${c}`),
       ...SITES.map((s) => `site_${s}`),
+      ...EMOTIONS.map((e) => `emotion_${e}`),
+      ...(['legal', 'manager', 'leave', 'rising', 'sustained', 'last_negative'] satisfies EscalationReason[]).map((r) => `reason_${r}`),
     ];
     for (const l of LOCALES) {
       expect(wanted.filter((k) => !Object.hasOwn(files[l], k)), l).toEqual([]);

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSentiment, escalationRisk, foldToSimplified } from '../../lib/analysis/sentiment';
+
+const s = (text: string, lang?: Parameters<typeof analyzeSentiment>[1]) => analyzeSentiment(text, lang);
+
+describe('analyzeSentiment, English', () => {
+  it('scores polarity and labels', () => {
+    expect(s('Thank you so much, this is perfect!').label).toBe('positive');
+    expect(s('This is terrible.').label).toBe('negative');
+    expect(s('My order number is 12345.').label).toBe('neutral');
+    const r = s('This is terrible.');
+    expect(r.score).toBeGreaterThanOrEqual(-1);
+    expect(r.score).toBeLessThan(0);
+  });
+
+  it('flips under negation', () => {
+    expect(s('The app is good').score).toBeGreaterThan(0);
+    expect(s('The app is not good').score).toBeLessThan(0);
+    expect(s("The agent wasn't helpful at all").label).toBe('negative');
+    expect(s('Not bad at all').score).toBeGreaterThan(0);
+  });
+
+  it('intensifiers, caps and exclamation strengthen', () => {
+    const base = s('The delivery was slow').score;
+    expect(s('The delivery was extremely slow').score).toBeLessThan(base);
+    expect(s('The delivery was SLOW').score).toBeLessThan(base);
+    expect(s('This is great!!!').score).toBeGreaterThan(s('This is great').score);
+    expect(s('It is slightly annoying').score).toBeGreaterThan(s('It is annoying').score);
+  });
+
+  it('weights the clause after "but"', () => {
+    expect(s('The agent was nice but the problem is still not fixed and it is useless').label).toBe('negative');
+    expect(s('It took a while but it works perfectly now').label).toBe('positive');
+  });
+
+  it('knows customer-service idioms and lists drivers', () => {
+    const r = s("I still haven't received my package after three days. Ridiculous.");
+    expect(r.label).toBe('negative');
+    const texts = r.drivers.map((d) => d.text.toLowerCase());
+    expect(texts).toContain("still haven't received");
+    expect(texts).toContain('ridiculous');
+    expect(r.drivers.every((d) => typeof d.weight === 'number')).toBe(true);
+    expect(s('I want to cancel my subscription').label).toBe('negative');
+    expect(s('Thank you so much for your help').label).toBe('positive');
+  });
+
+  it('reads emoticons', () => {
+    expect(s('ok :(').label).toBe('negative');
+    expect(s('got it :)').label).toBe('positive');
+  });
+
+  it('names emotions', () => {
+    expect(s('This is unacceptable, I am furious').emotion).toBe('anger');
+    expect(s("I've waited again and again and it's still not working").emotion).toBe('frustration');
+    expect(s('I am so disappointed and sad about this').emotion).toBe('sadness');
+    expect(s("I'm worried my card was charged, I'm scared it was hacked").emotion).toBe('fear');
+    expect(s('Great, thanks a lot!').emotion).toBe('joy');
+    expect(s('Wow, that was unexpected').emotion).toBe('surprise');
+    expect(s('What is the shipping address on file?').emotion).toBe('neutral');
+    expect(s('I am not happy with this').emotion).toBe('sadness');
+    const r = s('This is unacceptable, I am furious');
+    expect(r.emotionScores.anger).toBeGreaterThan(r.emotionScores.joy);
+    for (const v of Object.values(r.emotionScores)) expect(v).toBeGreaterThanOrEqual(0);
+  });
+
+  it('polite thanks do not turn a complaint positive', () => {
+    expect(s('My refund never arrived and nobody answers. Thanks.').label).toBe('negative');
+  });
+});
+
+describe('analyzeSentiment, Chinese', () => {
+  it('simplified: polarity, negation and degree', () => {
+    expect(s('服务很好').label).toBe('positive');
+    expect(s('服务不好').label).toBe('negative');
+    expect(s('房间不错').label).toBe('positive');
+    expect(s('质量不太好').score).toBeLessThan(0);
+    expect(s('质量不太好').score).toBeGreaterThan(s('质量很不好').score);
+    expect(s('非常满意').score).toBeGreaterThan(s('有点满意').score);
+    expect(s('东西没坏').score).toBeGreaterThan(0);
+    expect(s('别买，太差了', 'zh-Hans').label).toBe('negative');
+  });
+
+  it('traditional: same lexicon after folding', () => {
+    expect(foldToSimplified('氣死我了，沒有人理')).toBe('气死我了，没有人理');
+    expect(s('服務很好，非常滿意').label).toBe('positive');
+    expect(s('質量不好，沒有用').label).toBe('negative');
+    expect(s('特別失望', 'zh-Hant').score).toBeLessThan(s('有點失望', 'zh-Hant').score);
+    expect(s('真的氣死我了！').emotion).toBe('anger');
+    expect(s('我很擔心帳戶被盜').emotion).toBe('fear');
+  });
+
+  it('contrast weighting and drivers', () => {
+    const r = s('房间还可以，但是服务态度很差');
+    expect(r.label).toBe('negative');
+    expect(r.drivers.map((d) => d.text)).toContain('很差');
+    expect(s('等了很久，不过最后问题解决了，谢谢').label).toBe('positive');
+  });
+
+  it('names emotions', () => {
+    expect(s('气死我了，太过分了').emotion).toBe('anger');
+    expect(s('一直没收到，还是没人处理').emotion).toBe('frustration');
+    expect(s('很失望，很难过').emotion).toBe('sadness');
+    expect(s('我担心钱会丢').emotion).toBe('fear');
+    expect(s('太好了，谢谢！').emotion).toBe('joy');
+    expect(s('竟然这么快就到了').emotion).toBe('surprise');
+    expect(s('還是沒有收到').emotion).toBe('frustration');
+    expect(s('我的订单号是多少').emotion).toBe('neutral');
+  });
+});
+
+/** A small hand-written set of customer messages (not a benchmark; a sanity check). */
+const CUSTOMER: [string, 'positive' | 'negative' | 'neutral'][] = [
+  ['Thanks so much, that fixed it!', 'positive'],
+  ['Perfect, the refund came through. Appreciate your help.', 'positive'],
+  ['You guys are awesome, the replacement arrived today.', 'positive'],
+  ['Great service, very quick response.', 'positive'],
+  ['That works now, thank you!', 'positive'],
+  ['I love the new update, much easier to use.', 'positive'],
+  ['The agent was very helpful and friendly.', 'positive'],
+  ['Excellent, problem solved.', 'positive'],
+  ['Happy with the product so far, good quality.', 'positive'],
+  ['Thank you for the fast delivery!', 'positive'],
+  ['No worries, that sounds good to me.', 'positive'],
+  ['Brilliant, exactly what I needed.', 'positive'],
+  ['Really pleased with how quickly you sorted this out.', 'positive'],
+  ['Glad it is resolved, have a nice day.', 'positive'],
+  ['The new plan is great value, thanks.', 'positive'],
+  ['Wonderful support as always.', 'positive'],
+  ['It took a while but it works perfectly now.', 'positive'],
+  ['Nice, the app is fast again.', 'positive'],
+  ['Your colleague was very kind and patient.', 'positive'],
+  ['Well done, the invoice is correct now.', 'positive'],
+  ["I still haven't received my order and it's been two weeks.", 'negative'],
+  ['This is ridiculous, I was charged twice.', 'negative'],
+  ['I want to cancel my subscription right now.', 'negative'],
+  ['The product arrived broken.', 'negative'],
+  ['Nobody has answered my emails for three days.', 'negative'],
+  ['Worst customer service ever.', 'negative'],
+  ['The app keeps crashing every time I open it.', 'negative'],
+  ['I am very disappointed with the quality.', 'negative'],
+  ['This is unacceptable. I want a refund.', 'negative'],
+  ['Your website is useless, I cannot log in.', 'negative'],
+  ['I have been on hold for an hour, terrible.', 'negative'],
+  ['The package was damaged and the item is missing.', 'negative'],
+  ['Why is this still not fixed? I am fed up.', 'negative'],
+  ['You sent me the wrong item again.', 'negative'],
+  ["The tracking hasn't updated and I'm worried it's lost.", 'negative'],
+  ['I was promised a callback that never happened. Awful.', 'negative'],
+  ['The charger stopped working after two days.', 'negative'],
+  ['This is the third time I am asking. Frustrating.', 'negative'],
+  ['Not happy at all with how this was handled.', 'negative'],
+  ['Your agent was rude and hung up on me.', 'negative'],
+  ['Hi, what is the status of order 58812?', 'neutral'],
+  ['Can you tell me your opening hours?', 'neutral'],
+  ['I would like to change my delivery address.', 'neutral'],
+  ['Please send the invoice to my work email.', 'neutral'],
+  ['Do you ship to Canada?', 'neutral'],
+  ['My account number is 4471-22.', 'neutral'],
+  ['How do I reset my password?', 'neutral'],
+  ['I ordered the blue one, size M.', 'neutral'],
+  ['Is the warranty two years or three?', 'neutral'],
+  ['Can I pay by bank transfer?', 'neutral'],
+  ['I will be home after 5 pm.', 'neutral'],
+  ['Which plan includes the extra storage?', 'neutral'],
+  ['The order was placed on Monday.', 'neutral'],
+  ['Could you check whether the parcel left the warehouse?', 'neutral'],
+  ['I need a copy of my receipt for taxes.', 'neutral'],
+  ['What documents do you need from me?', 'neutral'],
+  ['We have three users on the account.', 'neutral'],
+  ['Where can I find the user manual?', 'neutral'],
+  ['Please update the phone number on my profile.', 'neutral'],
+  ['I am writing about ticket 9931.', 'neutral'],
+];
+
+describe('hand-written customer messages', () => {
+  it('3-class macro-F1 ≥ 0.6 on the small set', () => {
+    const classes = ['positive', 'negative', 'neutral'] as const;
+    const f1s = classes.map((c) => {
+      let tp = 0, fp = 0, fn = 0;
+      for (const [text, gold] of CUSTOMER) {
+        const p = analyzeSentiment(text, 'en').label;
+        if (p === c && gold === c) tp++;
+        else if (p === c) fp++;
+        else if (gold === c) fn++;
+      }
+      return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+    });
+    const macro = f1s.reduce((a, b) => a + b, 0) / 3;
+    expect(macro).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('escalationRisk', () => {
+  it('low for a calm conversation', () => {
+    expect(escalationRisk([{ role: 'customer', text: 'Hi, where is my order?' }, { role: 'agent', text: 'It ships today.' }, { role: 'customer', text: 'Great, thanks!' }]).level).toBe('low');
+  });
+  it('high for legal words and for manager + cancel', () => {
+    const r = escalationRisk([{ role: 'customer', text: 'I will contact my lawyer and the BBB.' }]);
+    expect(r.level).toBe('high');
+    expect(r.reasons.length).toBeGreaterThan(0);
+    expect(escalationRisk([{ role: 'customer', text: 'Let me speak to a manager.' }, { role: 'customer', text: 'Otherwise I will cancel my subscription.' }]).level).toBe('high');
+  });
+  it('medium for one signal; agents are ignored', () => {
+    expect(escalationRisk([{ role: 'customer', text: 'Can I talk to your supervisor please?' }]).level).toBe('medium');
+    expect(escalationRisk([{ role: 'agent', text: 'Our lawyer reviewed your case.' }]).level).toBe('low');
+  });
+  it('rising negativity', () => {
+    const r = escalationRisk([
+      { role: 'customer', text: 'Hello, my parcel is late.' },
+      { role: 'agent', text: 'Let me check.' },
+      { role: 'customer', text: 'Still nothing. This is ridiculous and unacceptable, worst service ever!' },
+    ]);
+    expect(r.level).not.toBe('low');
+    expect(r.reasons.join(' ')).toMatch(/negativ/);
+  });
+  it('Chinese complaint words, both scripts', () => {
+    expect(escalationRisk([{ role: 'customer', text: '再不处理我就去12315投诉' }]).level).toBe('high');
+    expect(escalationRisk([{ role: 'customer', text: '我要找律師，向消協投訴' }]).level).toBe('high');
+    expect(escalationRisk([{ role: 'customer', text: '叫你们经理来' }]).level).toBe('medium');
+  });
+});
+
+describe('escalation: a threat to cancel names the brand in between', () => {
+  it('"cancel my Acme subscription" counts as a threat to leave', async () => {
+    const { escalationRisk } = await import('../../lib/analysis/sentiment');
+    const risk = escalationRisk([{ role: 'customer', text: "If this isn't sorted out today I'm going to cancel my Acme subscription." }]);
+    expect(risk.codes).toContain('leave');
+  });
+});
