@@ -4,9 +4,9 @@
  */
 const TASKS: Record<string, { about: string; run?: () => Promise<{ main(argv: string[]): Promise<number> }> }> = {
   read: { about: 'read PAGE.html [--site NAME] [--url URL]: the conversation a saved helpdesk page yields, as JSON', run: () => import('./eval/read.ts') },
-  intent: { about: 'intent --train A.csv --test B.csv [--shots N] (issue 4)' },
-  sentiment: { about: 'sentiment --test F.csv (issue 4)' },
-  emotion: { about: 'emotion --test F.csv (issue 4)' },
+  intent: { about: 'intent --train A.csv --test B.csv [--shots N] (issue 4)', run: () => import('./eval/intent.ts') },
+  sentiment: { about: 'sentiment --test F.csv (issue 4)', run: () => import('./eval/sentiment.ts') },
+  emotion: { about: 'emotion --test F.csv (issue 4)', run: () => import('./eval/sentiment.ts').then((m) => ({ main: m.mainEmotion })) },
   pii: { about: 'pii --test F.jsonl [--errors N] (issue 4)', run: () => import('./eval/pii.ts') },
   'pii-gen': { about: 'pii-gen --n N --out F.jsonl [--seed S]: a generated PII test set (issue 4)', run: () => import('./eval/gen-pii.ts') },
   retrieval: { about: 'retrieval --dataset DIR (issue 5)' },
