@@ -23,6 +23,7 @@
  * that went through JSON.stringify / JSON.parse.
  */
 
+import { mulberry32 } from '../prng';
 export interface IntentExample {
   text: string;
   label: string;
@@ -179,16 +180,6 @@ function tfidfVector(counts: Map<number, number>, index: Map<number, number>, id
 
 // ------------------------------------------------------------------ random
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffleInPlace<T>(arr: T[], rand: () => number): T[] {
   for (let i = arr.length - 1; i > 0; i--) {

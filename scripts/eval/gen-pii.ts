@@ -15,7 +15,7 @@
  * the detector rather than echoing it. One JSON object per line:
  *   {"text": "...", "spans": [{"start": 0, "end": 5, "type": "email"}], "lang": "en"}
  */
-import { mulberry32 } from '../lib/prng.ts';
+import { mulberry32 } from '../../lib/prng.ts';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 

@@ -1,1 +1,1 @@
-export { mulberry32 } from '../../scripts/lib/prng';
+export { mulberry32 } from '../../lib/prng';

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny seeded PRNG, the same sequence for the same seed (generated eval sets, fuzz and storm tests). */
+/** mulberry32: a tiny seeded PRNG, the same sequence for the same seed (intent training, generated eval sets, fuzz and storm tests). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
