@@ -4,9 +4,10 @@ import type { CustomSite } from '../lib/adapters/configured';
 import type { CustomSitesStore } from '../lib/ui/custom-sites-store';
 import type { OptionsStore } from '../lib/ui/options-store';
 import { CustomSitesField } from './custom-sites-field';
+import { JsonField } from './json-field';
 
 const SECTIONS: { title: MessageKey; keys: SettingKey[] }[] = [
-  { title: 'options_section_general', keys: ['uiLanguage'] },
+  { title: 'options_section_general', keys: ['uiLanguage', 'intents'] },
   { title: 'options_section_sites', keys: ['zendeskEnabled', 'salesforceEnabled', 'customSites'] },
   { title: 'options_section_privacy', keys: ['redactPii', 'sendHistoryToModel'] },
   { title: 'options_section_model', keys: ['llmBaseUrl', 'llmModel', 'llmApiKey', 'autoRegenerateDrafts'] },
@@ -22,10 +23,12 @@ function Field(props: { store: OptionsStore; name: SettingKey; customSites: Cust
   const label = t(`setting_${name}` as MessageKey);
   const status = store.saveStatus.value?.key === name ? store.saveStatus.value : null;
   let control;
-  if (def.type === 'json') {
+  if (name === 'customSites') {
     control = (
       <CustomSitesField t={t} sites={value as CustomSite[]} locked={locked} store={props.customSites} onSave={(sites) => store.save(name, sites)} />
     );
+  } else if (def.type === 'json') {
+    control = <JsonField t={t} name={name} value={value} locked={locked} help={t('intents_help')} onSave={(v) => store.save(name, v)} />;
   } else if (def.type === 'boolean') {
     control = <input type="checkbox" id={name} checked={value as boolean} disabled={locked} onChange={(e) => void store.save(name, e.currentTarget.checked)} />;
   } else if (def.type === 'enum') {

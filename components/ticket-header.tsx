@@ -35,6 +35,11 @@ export function TicketHeader(props: { conversation: Conversation }) {
           {t.value('language_label', t.value(LANGUAGE_KEYS[c.language]!))}
         </p>
       )}
+      {c.insight?.intent && (
+        <p class="requester" data-testid="ticket-intent" data-intent={c.insight.intent.name}>
+          {t.value('intent_label', c.insight.intent.name.replace(/_/g, ' '), Math.round(c.insight.intent.confidence * 100))}
+        </p>
+      )}
       {c.insight && c.insight.escalation.level !== 'low' && (
         <p class={`escalation escalation-${c.insight.escalation.level}`} role="status" data-testid="escalation" data-level={c.insight.escalation.level}>
           <strong>{t.value(c.insight.escalation.level === 'high' ? 'escalation_high' : 'escalation_medium')}</strong>

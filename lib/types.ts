@@ -41,6 +41,8 @@ export interface ConversationInsight {
   /** By message id, customer messages only. */
   messages: Record<string, MessageInsight>;
   escalation: { level: 'low' | 'medium' | 'high'; codes: ('legal' | 'manager' | 'leave' | 'rising' | 'sustained' | 'last_negative')[] };
+  /** What the customer wants, when an intent fits; null for "unknown". */
+  intent?: { name: string; confidence: number } | null;
 }
 
 export interface Conversation {

@@ -29,7 +29,7 @@ function messageInsight(text: string): MessageInsight {
  * sentiment, emotion and driving words of each customer message, and the
  * escalation risk.
  */
-export function analyzeConversation(conversation: Conversation): Conversation {
+export function analyzeConversation(conversation: Conversation, classify?: IntentClassifier): Conversation {
   const { language } = conversationLanguage(conversation.messages);
   const messages: ConversationInsight['messages'] = {};
   for (const m of conversation.messages) {
@@ -40,11 +40,18 @@ export function analyzeConversation(conversation: Conversation): Conversation {
   return {
     ...conversation,
     language: language === 'unknown' ? '' : language,
-    insight: { messages, escalation: { level: risk.level, codes: risk.codes } },
+    insight: {
+      messages,
+      escalation: { level: risk.level, codes: risk.codes },
+      intent: classify?.(conversation.messages.filter((m) => m.role === 'customer' && m.text).map((m) => m.text)) ?? null,
+    },
   };
 }
 
+/** What the customer wants, from their messages (the background binds the team's model). */
+export type IntentClassifier = (customerTexts: readonly string[]) => { name: string; confidence: number } | null;
+
 /** A tab's reported state, analysed when it holds a conversation. */
-export function analyzeState(state: TabTicketState): TabTicketState {
-  return state.kind === 'ok' ? { kind: 'ok', conversation: analyzeConversation(state.conversation) } : state;
+export function analyzeState(state: TabTicketState, classify?: IntentClassifier): TabTicketState {
+  return state.kind === 'ok' ? { kind: 'ok', conversation: analyzeConversation(state.conversation, classify) } : state;
 }

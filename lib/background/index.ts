@@ -3,11 +3,13 @@
  * network, IndexedDB) and routes between helpdesk tabs and the side panel.
  */
 import { browser } from '../browser';
-import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema } from '../messaging';
+import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema, type TabTicketState } from '../messaging';
 import { analyzeState } from '../analysis/index';
+import { createIntentService } from '../analysis/intent-service';
 import { outboundPreview } from '../analysis/outbound';
 import { customSiteForUrl, type CustomSite } from '../adapters/configured';
 import { fitForReport } from '../content/report-limits';
+import type { TeamIntent } from '../settings/catalogue';
 import { createSettingsService } from '../settings/service';
 import { sameTicket } from '../ticket-key';
 import { syncCustomSites } from './custom-sites';
@@ -17,13 +19,18 @@ import { createTabTickets } from './tab-tickets';
 export function startBackground(): void {
   const settings = createSettingsService();
   const tickets = createTabTickets();
-  const panels = createPanels(tickets, settings);
+  const intents = createIntentService();
+  let teamIntents: TeamIntent[] = [];
+  const analyze = (state: TabTicketState) => analyzeState(state, (texts) => intents.classify(teamIntents, texts));
+  const panels = createPanels(tickets, settings, analyze);
   void settings.start();
   const restored = tickets.restore();
 
   let customSites: CustomSite[] = [];
   const syncSites = async () => {
-    customSites = (await settings.current()).customSites;
+    const current = await settings.current();
+    teamIntents = current.intents;
+    customSites = current.customSites;
     await syncCustomSites(customSites).catch((error) => console.warn('Deskmate: registering configured helpdesks failed', String(error)));
   };
   const syncReady = syncSites();
@@ -40,7 +47,7 @@ export function startBackground(): void {
     'ticket.report': async ({ state }, sender) => {
       await restored;
       const tab = sender.tab!;
-      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyzeState(state) });
+      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyze(state) });
       panels.refreshWindow(tab.windowId ?? -1);
     },
     'ticket.append': async ({ key, count, lastId, messages }, sender) => {
@@ -52,7 +59,7 @@ export function startBackground(): void {
         return { resync: true };
       }
       const state = { kind: 'ok' as const, conversation: { ...have, messages: [...have.messages, ...messages] } };
-      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyzeState(fitForReport(state)) });
+      tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyze(fitForReport(state)) });
       panels.refreshWindow(tab.windowId ?? -1);
       return { resync: false };
     },
@@ -104,7 +111,7 @@ export function startBackground(): void {
     if (change.status !== 'loading' || !tickets.get(tabId)) return;
     const windowId = tab.windowId ?? -1;
     void requestTab(tabId, 'ticket.read', {})
-      .then((state) => tickets.set({ tabId, windowId, state: analyzeState(tabTicketStateSchema.parse(state)) }))
+      .then((state) => tickets.set({ tabId, windowId, state: analyze(tabTicketStateSchema.parse(state)) }))
       .catch(() => tickets.remove(tabId))
       .finally(() => panels.refreshWindow(windowId));
   });

@@ -3,7 +3,6 @@
  * and gets the state of the ticket in that window's active tab, or of the ticket
  * it pinned, whenever either changes.
  */
-import { analyzeState } from '../analysis/index';
 import { browser, type Runtime } from '../browser';
 import {
   panelToBackgroundSchema,
@@ -29,7 +28,7 @@ interface Panel {
   seq: number;
 }
 
-export function createPanels(tickets: TabTickets, settings: SettingsService) {
+export function createPanels(tickets: TabTickets, settings: SettingsService, analyze: (state: TabTicketState) => TabTicketState) {
   const panels = new Set<Panel>();
 
   async function activeTabId(windowId: number): Promise<number | null> {
@@ -40,7 +39,7 @@ export function createPanels(tickets: TabTickets, settings: SettingsService) {
   /** Asks a tab's content script directly (after a restart, or a tab we never heard from). */
   async function askTab(tabId: number, windowId: number): Promise<TabTicketState | null> {
     try {
-      const state = analyzeState(tabTicketStateSchema.parse(await requestTab(tabId, 'ticket.read', {})));
+      const state = analyze(tabTicketStateSchema.parse(await requestTab(tabId, 'ticket.read', {})));
       tickets.set({ tabId, windowId, state });
       return state;
     } catch {

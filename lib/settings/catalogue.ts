@@ -24,6 +24,7 @@ interface JsonSetting<T = unknown> extends Base {
 }
 type SettingDef = BooleanSetting | StringSetting | EnumSetting | JsonSetting;
 
+import { z } from 'zod';
 import { validateCustomSites, type CustomSite } from '../adapters/configured';
 
 /** Chrome's policy schema for customSites (the subset Chrome understands: type, properties, items). */
@@ -48,6 +49,17 @@ const CUSTOM_SITES_MANAGED_SCHEMA = {
       newestFirst: { type: 'boolean' },
     },
   },
+};
+
+/** A team's intent: a name agents will read, and example phrases customers use. */
+export const teamIntentsSchema = z
+  .array(z.strictObject({ name: z.string().trim().min(1).max(60), examples: z.array(z.string().trim().min(1).max(300)).min(3).max(200) }))
+  .max(300);
+export type TeamIntent = z.infer<typeof teamIntentsSchema>[number];
+
+const INTENTS_MANAGED_SCHEMA = {
+  type: 'array',
+  items: { type: 'object', properties: { name: { type: 'string' }, examples: { type: 'array', items: { type: 'string' } } } },
 };
 
 export const UI_LANGUAGES = ['auto', 'en', 'zh_CN', 'zh_TW'] as const;
@@ -114,6 +126,14 @@ export const catalogue = {
     validate: (value: unknown) => validateCustomSites(value).ok,
     managedSchema: CUSTOM_SITES_MANAGED_SCHEMA,
     description: 'Other helpdesks or in-house CRMs to read: URL pattern, ticket id and selectors (see the README).',
+  },
+  intents: {
+    type: 'json',
+    default: [] as TeamIntent[],
+    policy: true,
+    validate: (value: unknown) => teamIntentsSchema.safeParse(value).success,
+    managedSchema: INTENTS_MANAGED_SCHEMA,
+    description: "The team's own intents, each a name and about ten example phrases; empty uses Deskmate's customer-service set.",
   },
   autoRegenerateDrafts: {
     type: 'boolean',

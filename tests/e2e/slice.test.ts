@@ -60,6 +60,8 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(await last.getByTestId('message-insight').getAttribute('data-emotion')).toBe('frustration');
     expect(await last.getByTestId('message-insight').innerText()).toContain('frustrating');
     expect(await panel.getByTestId('escalation').getAttribute('data-level')).toBe('medium');
+    // What the customer wants, from the shipped customer-service intents.
+    expect(await panel.getByTestId('ticket-intent').getAttribute('data-intent')).toBe('double_charge');
   });
 
   it('updates live when the customer writes', async () => {
