@@ -1,5 +1,6 @@
 import type { MessageKey } from '../lib/i18n';
 import type { Conversation } from '../lib/types';
+import { EmotionCurve } from './emotion-curve';
 import { usePanel } from './panel-context';
 
 /** Zendesk numbers tickets; Salesforce shows a case number or a messaging session's name. */
@@ -28,7 +29,10 @@ export function TicketHeader(props: { conversation: Conversation }) {
           {isPinned ? t.value('pin_off') : t.value('pin_on')}
         </button>
       </div>
-      <p class="subject" data-testid="ticket-subject">{c.subject}</p>
+      <div class="subject-row">
+        <p class="subject" data-testid="ticket-subject">{c.subject}</p>
+        <EmotionCurve conversation={c} />
+      </div>
       {c.requester && <p class="requester">{t.value('ticket_requester', c.requester)}</p>}
       {LANGUAGE_KEYS[c.language] && (
         <p class="requester" data-testid="ticket-language" data-language={c.language}>

@@ -147,6 +147,20 @@ async function analysisFigures() {
     return quantile(samples, 0.5);
   };
   record('pii_redact_1000_chars_ms', time(() => thousand.forEach((t) => redact(t)), 20) / thousand.length, 'ms', `redaction of a 1,000-character message dense with PII (median over ${thousand.length} messages)`);
+  // Everything the background computes when a customer writes on a 40-message ticket.
+  const { analyzeConversation } = await import('../lib/analysis/index.ts');
+  const { createIntentService } = await import('../lib/analysis/intent-service.ts');
+  const intents = createIntentService();
+  const classify = (t: readonly string[]) => intents.classify([], t);
+  const base = texts.slice(0, 40).map((text, i) => ({ id: `m${i}`, role: i % 2 ? ('agent' as const) : ('customer' as const), author: '', at: '', text }));
+  const conversation = { key: { site: 'zendesk' as const, host: 'h', ticketId: '1' }, site: 'zendesk' as const, channel: 'email' as const, subject: '', requester: '', language: '', messages: base };
+  analyzeConversation(conversation, classify);
+  let n = 0;
+  const perNew = time(() => {
+    const next = { ...conversation, messages: [...base, { id: `new${n}`, role: 'customer' as const, author: '', at: '', text: `${texts[40 + (n++ % 200)]}` }] };
+    analyzeConversation(next, classify);
+  }, 100);
+  record('analysis_per_message_ms', perNew, 'ms', 'every local signal (language, sentiment/emotion, escalation, intent) when a customer message arrives on a 40-message ticket (target < 5 ms)');
   record('language_per_message_ms', time(() => texts.forEach((t) => detectLanguage(t)), 20) / texts.length, 'ms', 'language of one support message (en / zh-Hans / zh-Hant / other)');
 }
 

@@ -36,7 +36,7 @@ export function analyzeConversation(conversation: Conversation, classify?: Inten
     if (m.role === 'customer' && m.text) messages[m.id] = messageInsight(m.text);
   }
   // Escalation is about where the conversation is going: the recent turns.
-  const risk = escalationRisk(conversation.messages.slice(-RECENT_TURNS));
+  const risk = escalationRisk(conversation.messages.slice(-RECENT_TURNS), (text) => messageInsight(text).score);
   return {
     ...conversation,
     language: language === 'unknown' ? '' : language,

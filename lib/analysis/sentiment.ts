@@ -494,12 +494,16 @@ const LEAVE_ZH = /退订|取消订单|取消会员|注销|销户|再也不|不�
  * three negative messages in a row). medium: one signal, or the last customer
  * message strongly negative. low otherwise.
  */
-export function escalationRisk(messages: readonly EscalationMessage[]): EscalationRisk {
+export function escalationRisk(
+  messages: readonly EscalationMessage[],
+  /** Sentiment already computed for a customer message's text (the background caches it). */
+  scoreOf: (text: string) => number = (text) => analyzeSentiment(text).score,
+): EscalationRisk {
   const customer = messages.filter((m) => m.role === 'customer' || m.role === 'user');
   const reasons: string[] = [];
   const codes: EscalationReason[] = [];
   if (!customer.length) return { level: 'low', reasons, codes };
-  const scores = customer.map((m) => analyzeSentiment(m.text).score);
+  const scores = customer.map((m) => scoreOf(m.text));
   let legal = false;
   let manager = false;
   let leave = false;

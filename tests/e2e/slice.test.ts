@@ -60,6 +60,10 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(await last.getByTestId('message-insight').getAttribute('data-emotion')).toBe('frustration');
     expect(await last.getByTestId('message-insight').innerText()).toContain('frustrating');
     expect(await panel.getByTestId('escalation').getAttribute('data-level')).toBe('medium');
+    // The customer's sentiment over the conversation: worse in the second message than the first.
+    const scores = (await panel.getByTestId('emotion-curve').getAttribute('data-scores'))!.split(' ').map(Number);
+    expect(scores).toHaveLength(2);
+    expect(scores[1]!).toBeLessThan(scores[0]!);
     // What the customer wants, from the shipped customer-service intents.
     expect(await panel.getByTestId('ticket-intent').getAttribute('data-intent')).toBe('double_charge');
   });
