@@ -2,6 +2,7 @@ import type { MessageKey } from '../lib/i18n';
 import { SETTING_KEYS, catalogue, type SettingKey } from '../lib/settings/catalogue';
 import type { CustomSite } from '../lib/adapters/configured';
 import type { CustomSitesStore } from '../lib/ui/custom-sites-store';
+import { intentsFromCsv } from '../lib/ui/intents-import';
 import type { OptionsStore } from '../lib/ui/options-store';
 import { CustomSitesField } from './custom-sites-field';
 import { JsonField } from './json-field';
@@ -28,7 +29,23 @@ function Field(props: { store: OptionsStore; name: SettingKey; customSites: Cust
       <CustomSitesField t={t} sites={value as CustomSite[]} locked={locked} store={props.customSites} onSave={(sites) => store.save(name, sites)} />
     );
   } else if (def.type === 'json') {
-    control = <JsonField t={t} name={name} value={value} locked={locked} help={t('intents_help')} onSave={(v) => store.save(name, v)} />;
+    control = (
+      <JsonField
+        t={t}
+        name={name}
+        value={value}
+        locked={locked}
+        help={t('intents_help')}
+        onSave={(v) => store.save(name, v)}
+        importFile={{
+          accept: '.csv,text/csv',
+          parse: (text) => {
+            const result = intentsFromCsv(text);
+            return result.ok ? { ok: true, value: result.intents } : result;
+          },
+        }}
+      />
+    );
   } else if (def.type === 'boolean') {
     control = <input type="checkbox" id={name} checked={value as boolean} disabled={locked} onChange={(e) => void store.save(name, e.currentTarget.checked)} />;
   } else if (def.type === 'enum') {
