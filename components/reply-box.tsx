@@ -1,4 +1,4 @@
-import type { Translate } from '../lib/i18n';
+import type { MessageKey, Translate } from '../lib/i18n';
 import type { InsertStatus } from '../lib/ui/panel-store';
 import type { TicketKey } from '../lib/types';
 import { usePanel } from './panel-context';
@@ -24,7 +24,7 @@ function statusText(t: Translate, status: Extract<InsertStatus, { pending: false
 
 /** The agent's reply for the ticket shown; one draft per ticket, inserted only into that ticket. */
 export function ReplyBox(props: { ticketKey: TicketKey; keyId: string; heading: string }) {
-  const { t, draft, setDraft, insert, insertStatus } = usePanel();
+  const { t, draft, setDraft, insert, insertStatus, draftFindings } = usePanel();
   const status = insertStatus.value?.keyId === props.keyId ? insertStatus.value : null;
   const pending = status?.pending === true;
   return (
@@ -39,6 +39,17 @@ export function ReplyBox(props: { ticketKey: TicketKey; keyId: string; heading: 
         value={draft.value}
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
       />
+      {draftFindings.value.length > 0 && (
+        <ul class="findings" data-testid="draft-findings" aria-label={t.value('draft_check_title')}>
+          {draftFindings.value.map((f, i) => (
+            <li key={i} data-code={f.code}>
+              {t.value(`finding_${f.code}` as MessageKey)}
+              {f.excerpt && <q>{f.excerpt}</q>}
+              {f.measure && ` (${f.measure.count}/${f.measure.limit})`}
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="reply-actions">
         <button type="button" class="primary" data-testid="insert" disabled={pending || !draft.value.trim()} onClick={() => void insert()}>
           {pending ? t.value('reply_inserting') : t.value('reply_insert')}

@@ -2,6 +2,7 @@ import type { Conversation } from '../lib/types';
 import { ticketKeyId } from '../lib/ticket-key';
 import { ConversationView } from './conversation-view';
 import { DiagnosticsBox } from './diagnostics-box';
+import { GuidanceBox } from './guidance-box';
 import { OutboundPreviewBox } from './outbound-preview';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
@@ -45,6 +46,7 @@ export function SidePanel() {
           <TicketHeader conversation={c} />
           <ConversationView messages={c.messages} insight={c.insight} />
           <OutboundPreviewBox keyId={keyId} />
+          {c.insight?.guidance && <GuidanceBox guidance={c.insight.guidance} />}
           <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />
         </div>
       );

@@ -6,6 +6,7 @@
 import type { TabTicketState } from '../messaging';
 import type { Conversation, ConversationInsight, MessageInsight } from '../types';
 import { analyzeSentiment, escalationRisk } from './sentiment';
+import { toneGuidance } from './tone';
 import { conversationLanguage } from './language';
 
 const RECENT_TURNS = 100;
@@ -37,14 +38,23 @@ export function analyzeConversation(conversation: Conversation, classify?: Inten
   }
   // Escalation is about where the conversation is going: the recent turns.
   const risk = escalationRisk(conversation.messages.slice(-RECENT_TURNS), (text) => messageInsight(text).score);
+  const intent = classify?.(conversation.messages.filter((m) => m.role === 'customer' && m.text).map((m) => m.text)) ?? null;
+  const latest = [...conversation.messages].reverse().find((m) => messages[m.id]);
+  const mood = latest ? messages[latest.id]! : null;
+  const guidance = mood
+    ? toneGuidance({
+        emotion: mood.emotion,
+        score: mood.score,
+        intent: intent?.name ?? null,
+        channel: conversation.channel,
+        escalation: risk.level,
+        language: language === 'unknown' ? '' : language,
+      })
+    : null;
   return {
     ...conversation,
     language: language === 'unknown' ? '' : language,
-    insight: {
-      messages,
-      escalation: { level: risk.level, codes: risk.codes },
-      intent: classify?.(conversation.messages.filter((m) => m.role === 'customer' && m.text).map((m) => m.text)) ?? null,
-    },
+    insight: { messages, escalation: { level: risk.level, codes: risk.codes }, intent, guidance },
   };
 }
 

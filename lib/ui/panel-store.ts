@@ -11,7 +11,8 @@ import { PANEL_PORT, requestBackground, type BackgroundToPanel, type InsertResul
 import type { OutboundPreview } from '../analysis/outbound';
 import type { SettingsView } from '../settings/catalogue';
 import { ticketKeyId } from '../ticket-key';
-import type { TicketKey } from '../types';
+import type { Conversation, TicketKey } from '../types';
+import { checkDraft, type DraftFinding } from '../analysis/tone';
 import { uiLocale } from './locale';
 
 export type InsertStatus = { keyId: string; pending: true } | { keyId: string; pending: false; result: InsertResult | { ok: false; reason: 'error'; detail: string } };
@@ -47,6 +48,15 @@ export function createPanelStore(options: { windowId?: number } = {}) {
   const conversation = computed(() => (ticket.value?.kind === 'ok' ? ticket.value.conversation : null));
   const currentKey = computed(() => conversation.value?.key ?? null);
   const draft = computed(() => (currentKey.value ? drafts.value[ticketKeyId(currentKey.value)] ?? '' : ''));
+  /** Tone findings on the agent's own reply, against how the customer feels now. */
+  const draftFindings = computed<DraftFinding[]>(() => {
+    const c = conversation.value as Conversation | null;
+    if (!c || !draft.value.trim()) return [];
+    const insight = c.insight;
+    const latest = insight ? [...c.messages].reverse().find((m) => insight.messages[m.id]) : undefined;
+    const mood = latest ? insight!.messages[latest.id]! : { emotion: 'neutral' as const, score: 0 };
+    return checkDraft(draft.value, { channel: c.channel, customerEmotion: mood.emotion, customerScore: mood.score });
+  });
 
   function send(message: PanelToBackground) {
     port?.postMessage(message);
@@ -87,6 +97,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     conversation,
     currentKey,
     draft,
+    draftFindings,
     insertStatus,
     diagnostics,
     preview,

@@ -66,6 +66,15 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(scores[1]!).toBeLessThan(scores[0]!);
     // What the customer wants, from the shipped customer-service intents.
     expect(await panel.getByTestId('ticket-intent').getAttribute('data-intent')).toBe('double_charge');
+    // How to answer a frustrated customer by email.
+    const guidance = await panel.getByTestId('guidance').innerText();
+    expect(guidance).toContain('apologise');
+    expect(guidance).toContain('Email: complete and structured.');
+    // The agent's own draft is checked as they type.
+    await panel.getByTestId('reply-text').fill('You should have checked your bank app. We can\'t do anything before Monday.');
+    const codes = await panel.getByTestId('draft-findings').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(codes).toEqual(expect.arrayContaining(['blame', 'negative_phrasing', 'missing_apology']));
+    await panel.getByTestId('reply-text').fill('');
   });
 
   it('updates live when the customer writes', async () => {

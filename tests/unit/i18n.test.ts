@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMOTIONS, type EscalationReason } from '../../lib/analysis/sentiment';
+import { CHANNEL_NOTES, DRAFT_FINDING_CODES, GUIDANCE_AVOIDS, GUIDANCE_STEPS } from '../../lib/analysis/tone';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, createTranslator, localeFor, type Locale, type MessageKey } from '../../lib/i18n';
 import { SETTING_KEYS, catalogue } from '../../lib/settings/catalogue';
@@ -219,7 +220,7 @@ describe('message keys used in the code', () => {
   });
 
   it('every template-literal key belongs to a family this test enumerates', () => {
-    const families = /^(role|channel|site|setting|emotion|reason)_\$\{[^}]+\}(_\$\{[^}]+\})?$/;
+    const families = /^(role|channel|site|setting|emotion|reason|step|avoid|note|finding)_\$\{[^}]+\}(_\$\{[^}]+\})?$/;
     const unknown = templates.filter((u) => !families.test(u.key)).map((u) => `${u.file}: ${u.key}`);
     expect(unknown, 'add the new key family to this test').toEqual([]);
   });
@@ -231,6 +232,10 @@ describe('message keys used in the code', () => {
       ...SITES.map((s) => `site_${s}`),
       ...EMOTIONS.map((e) => `emotion_${e}`),
       ...(['legal', 'manager', 'leave', 'rising', 'sustained', 'last_negative'] satisfies EscalationReason[]).map((r) => `reason_${r}`),
+      ...GUIDANCE_STEPS.map((c) => `step_${c}`),
+      ...GUIDANCE_AVOIDS.map((c) => `avoid_${c}`),
+      ...CHANNEL_NOTES.map((c) => `note_${c}`),
+      ...DRAFT_FINDING_CODES.map((c) => `finding_${c}`),
     ];
     for (const l of LOCALES) {
       expect(wanted.filter((k) => !Object.hasOwn(files[l], k)), l).toEqual([]);
