@@ -15,9 +15,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { classifyIntent, parseIntentCsv, seededRandom, shuffleInPlace, trainIntents, UNKNOWN_INTENT, type IntentExample } from '../../lib/analysis/intent.ts';
+import { f3, prf } from './metrics.ts';
 
 const OOS = new Set(['oos', 'out_of_scope', 'unknown']);
-const f3 = (x: number) => x.toFixed(3);
 
 /** Stratified split: `fraction` of each label (at least one when the label has ≥ 2 rows) goes to the test side. */
 export function stratifiedSplit(rows: readonly IntentExample[], fraction: number, seed: number): { train: IntentExample[]; test: IntentExample[] } {
@@ -129,9 +129,8 @@ export async function main(argv: string[]): Promise<number> {
   const rows = [...stats.entries()]
     .filter(([l, s]) => s.n > 0 && (l !== UNKNOWN_INTENT || oos > 0))
     .map(([label, s]) => {
-      const precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0;
-      const recall = s.n ? s.tp / s.n : 0;
-      const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+      // n = tp + fn: every gold row of a class is either found or missed.
+      const { p: precision, r: recall, f: f1 } = prf(s);
       return { label, ...s, precision, recall, f1 };
     });
   const macroF1 = rows.reduce((s, r) => s + r.f1, 0) / Math.max(1, rows.length);

@@ -17,6 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findPii, type CustomPattern, type PiiOptions, type Span } from '../../lib/analysis/pii.ts';
+import { f3 } from './metrics.ts';
 
 export interface GoldSpan {
   start: number;
@@ -132,7 +133,6 @@ export function parseJsonl(source: string): PiiDoc[] {
   return docs;
 }
 
-const f3 = (x: number) => x.toFixed(3);
 
 function context(text: string, start: number, end: number): string {
   return JSON.stringify(text.slice(Math.max(0, start - 25), start) + '⟦' + text.slice(start, end) + '⟧' + text.slice(end, end + 25));

@@ -26,6 +26,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyzeSentiment, type SentimentResult } from '../../lib/analysis/sentiment.ts';
 import { parseCsv } from '../../lib/csv.ts';
+import { f3, prf, type ClassCounts } from './metrics.ts';
 
 
 export interface LabelledRow {
@@ -63,13 +64,6 @@ const EMOTION_ALIASES: Record<string, string> = {
   neutral: 'neutral', none: 'neutral', other: 'neutral', noemotion: 'neutral', no_emotion: 'neutral',
 };
 
-interface ClassCounts { tp: number; fp: number; fn: number }
-
-function prf(c: ClassCounts) {
-  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
-  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-}
 
 export interface Score {
   accuracy: number;
@@ -97,7 +91,6 @@ export function score(gold: string[][], pred: string[], classes: readonly string
   return { accuracy: gold.length ? correct / gold.length : 0, macroF1, n: gold.length, perClass };
 }
 
-const f3 = (x: number) => x.toFixed(3);
 
 function report(s: Score): string[] {
   const lines = ['class         gold   pred  precision  recall     f1'];
