@@ -12,6 +12,7 @@ import { fitForReport } from '../content/report-limits';
 import type { TeamIntent } from '../settings/catalogue';
 import { createSettingsService } from '../settings/service';
 import { sameTicket } from '../ticket-key';
+import { activeTabId } from './active-tab';
 import { syncCustomSites } from './custom-sites';
 import { createPanels } from './panels';
 import { createTabTickets } from './tab-tickets';
@@ -64,18 +65,18 @@ export function startBackground(): void {
       return { resync: false };
     },
     'composer.insert': async ({ windowId, key, text }) => {
-      const [tab] = await browser.tabs.query({ active: true, windowId });
-      if (tab?.id === undefined) return { ok: false, reason: 'no-helpdesk-tab' };
+      const tabId = await activeTabId(windowId);
+      if (tabId === null) return { ok: false, reason: 'no-helpdesk-tab' };
       try {
-        return insertResultSchema.parse(await requestTab(tab.id, 'composer.insert', { key, text }));
+        return insertResultSchema.parse(await requestTab(tabId, 'composer.insert', { key, text }));
       } catch {
         return { ok: false, reason: 'no-helpdesk-tab' };
       }
     },
     'ticket.diagnose': async ({ windowId }) => {
-      const [tab] = await browser.tabs.query({ active: true, windowId });
-      if (tab?.id === undefined) throw new Error('no helpdesk tab is active in this window');
-      return requestTab(tab.id, 'ticket.diagnose', {});
+      const tabId = await activeTabId(windowId);
+      if (tabId === null) throw new Error('no helpdesk tab is active in this window');
+      return requestTab(tabId, 'ticket.diagnose', {});
     },
     'ticket.preview': async ({ key }) => {
       await restored;

@@ -3,7 +3,8 @@
  * and gets the state of the ticket in that window's active tab, or of the ticket
  * it pinned, whenever either changes.
  */
-import { browser, type Runtime } from '../browser';
+import type { Runtime } from '../browser';
+import { activeTabId } from './active-tab';
 import {
   panelToBackgroundSchema,
   requestTab,
@@ -30,11 +31,6 @@ interface Panel {
 
 export function createPanels(tickets: TabTickets, settings: SettingsService, analyze: (state: TabTicketState) => TabTicketState) {
   const panels = new Set<Panel>();
-
-  async function activeTabId(windowId: number): Promise<number | null> {
-    const [tab] = await browser.tabs.query({ active: true, windowId });
-    return tab?.id ?? null;
-  }
 
   /** Asks a tab's content script directly (after a restart, or a tab we never heard from). */
   async function askTab(tabId: number, windowId: number): Promise<TabTicketState | null> {
