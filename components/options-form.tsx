@@ -11,7 +11,11 @@ const SECTIONS: { title: MessageKey; keys: SettingKey[] }[] = [
   { title: 'options_section_general', keys: ['uiLanguage', 'intents'] },
   { title: 'options_section_sites', keys: ['zendeskEnabled', 'salesforceEnabled', 'customSites'] },
   { title: 'options_section_privacy', keys: ['redactPii', 'sendHistoryToModel'] },
-  { title: 'options_section_model', keys: ['llmBaseUrl', 'llmModel', 'llmApiKey', 'autoRegenerateDrafts'] },
+  { title: 'options_section_model', keys: ['llmProvider', 'llmBaseUrl', 'llmModel', 'llmApiKey', 'llmHeaders', 'brandVoice', 'autoRegenerateDrafts', 'embeddingsModel'] },
+  {
+    title: 'options_section_knowledge',
+    keys: ['kbZendeskSync', 'kbLocales', 'kbZendeskApiEmail', 'kbZendeskApiToken', 'kbSalesforceSync', 'gapWebhookUrl', 'gapWebhookSecret', 'gapZendeskDelivery'],
+  },
 ];
 
 function Field(props: { store: OptionsStore; name: SettingKey; customSites: CustomSitesStore }) {
@@ -61,7 +65,7 @@ function Field(props: { store: OptionsStore; name: SettingKey; customSites: Cust
     control = (
       <input
         id={name}
-        type={(secret ? 'password' : name === 'llmBaseUrl' ? 'url' : 'text') as 'text'}
+        type={(secret ? 'password' : name === 'llmBaseUrl' || name === 'gapWebhookUrl' ? 'url' : 'text') as 'text'}
         value={secret ? '' : (value as string)}
         placeholder={secret && view.secretsSet.includes(name) ? t('options_secretSet') : ''}
         disabled={locked}

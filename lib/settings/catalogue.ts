@@ -62,6 +62,15 @@ const INTENTS_MANAGED_SCHEMA = {
   items: { type: 'object', properties: { name: { type: 'string' }, examples: { type: 'array', items: { type: 'string' } } } },
 };
 
+/** Extra headers for proxies: a few names and values, nothing that breaks HTTP. */
+export const llmHeadersSchema = z
+  .record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/), z.string().max(2000).regex(/^[^\r\n]*$/))
+  .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers');
+
+export const BRAND_VOICE_CHANNELS = ['default', 'chat', 'email', 'social', 'messaging', 'voice'] as const;
+export const brandVoiceSchema = z.partialRecord(z.enum(BRAND_VOICE_CHANNELS), z.string().max(1000));
+export type BrandVoice = z.infer<typeof brandVoiceSchema>;
+
 export const UI_LANGUAGES = ['auto', 'en', 'zh_CN', 'zh_TW'] as const;
 
 export const catalogue = {
@@ -134,6 +143,93 @@ export const catalogue = {
     validate: (value: unknown) => teamIntentsSchema.safeParse(value).success,
     managedSchema: INTENTS_MANAGED_SCHEMA,
     description: "The team's own intents, each a name and about ten example phrases; empty uses Deskmate's customer-service set.",
+  },
+  llmProvider: {
+    type: 'enum',
+    options: ['custom', 'openai', 'azure', 'deepseek', 'qwen', 'ollama', 'vllm', 'lmstudio'] as const,
+    default: 'custom',
+    policy: true,
+    description: 'Which kind of OpenAI-compatible endpoint llmBaseUrl is (fills defaults, explains failures).',
+  },
+  llmHeaders: {
+    type: 'json',
+    default: {} as Record<string, string>,
+    policy: true,
+    validate: (value: unknown) => llmHeadersSchema.safeParse(value).success,
+    managedSchema: { type: 'object', additionalProperties: { type: 'string' } },
+    description: 'Extra HTTP headers for a company proxy (name to value); put keys in llmApiKey, not here.',
+  },
+  brandVoice: {
+    type: 'json',
+    default: {} as BrandVoice,
+    policy: true,
+    validate: (value: unknown) => brandVoiceSchema.safeParse(value).success,
+    managedSchema: { type: 'object', properties: Object.fromEntries(BRAND_VOICE_CHANNELS.map((c) => [c, { type: 'string' }])) },
+    description: "The team's brand voice per channel (chat, email, social, messaging, voice, default), in a sentence or two each.",
+  },
+  embeddingsModel: {
+    type: 'string',
+    default: '',
+    maxLength: 200,
+    policy: true,
+    description: 'Embedding model at the same endpoint for hybrid knowledge search; empty searches by words only.',
+  },
+  kbZendeskSync: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description: "Sync the Help Center articles of the agent's own Zendesk (with the agent's session).",
+  },
+  kbLocales: {
+    type: 'string',
+    default: '',
+    maxLength: 500,
+    policy: true,
+    description: 'Help Center locales to sync, comma-separated (e.g. en-us,zh-cn,zh-tw); empty syncs every locale the help center has.',
+  },
+  kbZendeskApiEmail: {
+    type: 'string',
+    default: '',
+    maxLength: 320,
+    policy: true,
+    description: 'Zendesk user e-mail for API-token access (with kbZendeskApiToken), when the session cannot be used.',
+  },
+  kbZendeskApiToken: {
+    type: 'string',
+    default: '',
+    maxLength: 200,
+    policy: true,
+    secret: true,
+    description: 'Zendesk API token for Help Center sync and gap delivery.',
+  },
+  kbSalesforceSync: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description: 'Sync Salesforce Knowledge articles through the REST API when the org allows it.',
+  },
+  gapWebhookUrl: {
+    type: 'string',
+    default: '',
+    maxLength: 2048,
+    format: 'http-url',
+    policy: true,
+    description: 'Webhook that receives knowledge-gap flags (JSON POST with an Idempotency-Key header).',
+  },
+  gapWebhookSecret: {
+    type: 'string',
+    default: '',
+    maxLength: 500,
+    policy: true,
+    secret: true,
+    description: 'Shared secret to sign webhook bodies (HMAC-SHA256 in X-Deskmate-Signature).',
+  },
+  gapZendeskDelivery: {
+    type: 'enum',
+    options: ['off', 'ticket', 'note'] as const,
+    default: 'off',
+    policy: true,
+    description: 'Also deliver gap flags to Zendesk: a new ticket for the knowledge team, or an internal note on the ticket.',
   },
   autoRegenerateDrafts: {
     type: 'boolean',
