@@ -45,7 +45,9 @@ describe('public/managed_schema.json', () => {
       const def = catalogue[key];
       const prop = schema.properties[key];
       expect(prop, `policy key ${key} missing from managed schema`).toBeDefined();
-      expect(prop.type, key).toBe(def.type === 'boolean' ? 'boolean' : def.type === 'json' ? 'array' : 'string');
+      // A json setting is a list or a map; Chrome must be told which, matching its default.
+      const jsonType = def.type === 'json' ? (Array.isArray(def.default) ? 'array' : 'object') : '';
+      expect(prop.type, key).toBe(def.type === 'boolean' ? 'boolean' : def.type === 'json' ? jsonType : 'string');
       if (def.type === 'enum') {
         expect(prop.enum, key).toEqual([...def.options]);
       } else {
