@@ -3,6 +3,7 @@ import { ticketKeyId } from '../lib/ticket-key';
 import { ConversationView } from './conversation-view';
 import { DiagnosticsBox } from './diagnostics-box';
 import { GuidanceBox } from './guidance-box';
+import { KnowledgeBox } from './knowledge-box';
 import { OutboundPreviewBox } from './outbound-preview';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
@@ -44,9 +45,12 @@ export function SidePanel() {
       return (
         <div class="ticket" data-testid="ticket" data-ticket-key={keyId} key={keyId}>
           <TicketHeader conversation={c} />
-          <ConversationView messages={c.messages} insight={c.insight} />
-          <OutboundPreviewBox keyId={keyId} />
-          {c.insight?.guidance && <GuidanceBox guidance={c.insight.guidance} />}
+          <div class="ticket-body">
+            <ConversationView messages={c.messages} insight={c.insight} />
+            {c.insight?.guidance && <GuidanceBox guidance={c.insight.guidance} />}
+            <KnowledgeBox />
+            <OutboundPreviewBox keyId={keyId} />
+          </div>
           <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />
         </div>
       );

@@ -14,6 +14,8 @@ import type { OutboundPreview } from './analysis/outbound';
 import type { SettingsView } from './settings/catalogue';
 import { siteForUrl } from './sites';
 import { CHANNELS, ROLES, SITES, type TicketKey } from './types';
+import { FEEDBACK_KINDS, GAP_REASONS, type Recommendation } from './knowledge/types';
+import type { FlagView, GapClusterView, ImportOutcome, KnowledgeStatus } from './knowledge/views';
 
 // ---------------------------------------------------------------- shapes
 export const ticketKeySchema = z.object({
@@ -68,6 +70,22 @@ export type InsertResult = z.infer<typeof insertResultSchema>;
 
 const settingsPatchSchema = z.record(z.string().max(100), z.unknown());
 
+const gapFlagPayload = z.object({
+  key: ticketKeySchema,
+  /** The customer message the gap is about; null for the ticket as a whole. */
+  messageId: z.string().max(200).nullable(),
+  reason: z.enum(GAP_REASONS),
+  note: z.string().max(2_000),
+});
+
+/** What a content script's same-origin helpdesk API call returns (the agent's own session). */
+export const helpdeskFetchResultSchema = z.object({
+  status: z.number().int(),
+  json: z.unknown(),
+  retryAfter: z.string().max(100).nullable(),
+});
+export type HelpdeskFetchResult = z.infer<typeof helpdeskFetchResultSchema>;
+
 // ------------------------------------------------------- request catalogue
 type SenderKind = 'content-script' | 'extension-page';
 
@@ -102,13 +120,54 @@ export const backgroundRequests = {
   'custom.config': { from: 'content-script', payload: z.object({}) },
   'settings.get': { from: 'extension-page', payload: z.object({}) },
   'settings.set': { from: 'extension-page', payload: z.object({ patch: settingsPatchSchema }) },
+  /** Knowledge for the ticket shown, from its latest customer messages. */
+  'kb.recommend': { from: 'extension-page', payload: z.object({ key: ticketKeySchema }) },
+  /** The agent searches by hand. */
+  'kb.search': { from: 'extension-page', payload: z.object({ query: z.string().max(500), key: ticketKeySchema.nullable() }) },
+  'kb.feedback': {
+    from: 'extension-page',
+    payload: z.object({ key: ticketKeySchema, articleId: z.string().min(1).max(500), kind: z.enum(FEEDBACK_KINDS), note: z.string().max(2_000) }),
+  },
+  /** A knowledge gap flagged in the side panel (about a message, an article, or the ticket). */
+  'gap.flag': { from: 'extension-page', payload: gapFlagPayload.extend({ draft: z.string().max(20_000), articleId: z.string().max(500).nullable() }) },
+  /** A knowledge gap flagged on the helpdesk page, on a customer message. */
+  'gap.flagFromPage': { from: 'content-script', payload: gapFlagPayload },
+  'gap.list': { from: 'extension-page', payload: z.object({ key: ticketKeySchema.nullable() }) },
+  'gap.retry': { from: 'extension-page', payload: z.object({ flagId: z.string().min(1).max(100) }) },
+  'kb.status': { from: 'extension-page', payload: z.object({}) },
+  'kb.sync': { from: 'extension-page', payload: z.object({}) },
+  'kb.import': {
+    from: 'extension-page',
+    payload: z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(500), data: z.instanceof(Uint8Array).or(z.string().max(20_000_000)) }))
+        .min(1)
+        .max(2_000),
+    }),
+  },
+  'kb.export': { from: 'extension-page', payload: z.object({ what: z.enum(['flags', 'feedback']), format: z.enum(['csv', 'json']) }) },
+  'kb.teamGaps': { from: 'extension-page', payload: z.object({}) },
 } as const satisfies Record<string, { from: SenderKind; payload: z.ZodType }>;
+
+/** The helpdesk API paths a content script may call for the background. */
+export const HELPDESK_API_PATH = /^(?!.*(\.\.|\/\/|\\|%2[eEfF]|%5[cC]))\/(api\/v2\/(help_center\/[\w\-./?=&%,]*|tickets(\/\d+)?\.json|users\/me\.json)|services\/data\/[\w\-./?=&%,'+ ]*)$/;
 
 /** Requests the background sends to a helpdesk tab's content script. */
 export const contentRequests = {
   'ticket.read': { payload: z.object({}) },
   'ticket.diagnose': { payload: z.object({}) },
   'composer.insert': { payload: z.object({ key: ticketKeySchema, text: z.string().min(1).max(50_000) }) },
+  /**
+   * A helpdesk API call with the agent's session (same origin as the page):
+   * only the Help Center and ticket endpoints, checked again by the page.
+   */
+  'helpdesk.fetch': {
+    payload: z.object({
+      method: z.enum(['GET', 'POST', 'PUT']),
+      path: z.string().max(2_000).regex(HELPDESK_API_PATH),
+      body: z.unknown().optional(),
+    }),
+  },
 } as const satisfies Record<string, { payload: z.ZodType }>;
 
 export interface BackgroundResponses {
@@ -120,11 +179,24 @@ export interface BackgroundResponses {
   'ticket.preview': OutboundPreview | null;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
+  'kb.recommend': { hits: Recommendation[]; articles: number };
+  'kb.search': Recommendation[];
+  'kb.feedback': void;
+  'gap.flag': { flagId: string };
+  'gap.flagFromPage': { flagId: string };
+  'gap.list': FlagView[];
+  'gap.retry': void;
+  'kb.status': KnowledgeStatus;
+  'kb.sync': KnowledgeStatus;
+  'kb.import': ImportOutcome;
+  'kb.export': string;
+  'kb.teamGaps': GapClusterView[];
 }
 export interface ContentResponses {
   'ticket.read': TabTicketState;
   'ticket.diagnose': DiagnosticsReport;
   'composer.insert': InsertResult;
+  'helpdesk.fetch': HelpdeskFetchResult;
 }
 
 export type BackgroundRequestName = keyof typeof backgroundRequests;

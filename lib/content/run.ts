@@ -9,6 +9,9 @@ import { diagnose } from '../adapters/diagnostics';
 import type { SiteAdapter } from '../adapters/types';
 import type { Conversation, TicketKey } from '../types';
 import { insertIntoComposer } from './composer';
+import { createGapAffordance } from './gap-affordance';
+import { helpdeskFetch } from './helpdesk-fetch';
+import { createTranslator, localeFor } from '../i18n';
 import { appendedTo, fitForReport, trimText } from './report-limits';
 import { watchTickets } from './ticket-watcher';
 
@@ -59,7 +62,36 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     });
   };
 
-  const watcher = watchTickets({ adapter, doc: document, host, signal: controller.signal, onState: report });
+  const gaps = createGapAffordance({
+    doc: document,
+    t: createTranslator(localeFor(navigator.language)),
+    flag: async (key, messageId, reason, note) => {
+      await requestBackground('gap.flagFromPage', { key, messageId, reason, note });
+    },
+  });
+  let decorateTimer: ReturnType<typeof setTimeout> | null = null;
+  let latest: TabTicketState | null = null;
+  const decorate = (state: TabTicketState) => {
+    latest = state;
+    if (state.kind !== 'ok') return gaps.clear();
+    // After the report, off the path of the next mutation batch; for the state then current.
+    decorateTimer ??= setTimeout(() => {
+      decorateTimer = null;
+      const shown = latest?.kind === 'ok' ? watcher.messageElements() : [];
+      gaps.update(latest?.kind === 'ok' && shown.length ? latest.conversation.key : null, shown);
+    }, 50);
+  };
+
+  const watcher = watchTickets({
+    adapter,
+    doc: document,
+    host,
+    signal: controller.signal,
+    onState: (state) => {
+      report(state);
+      decorate(state);
+    },
+  });
 
   const stop = handleContentRequests({
     'ticket.read': () => {
@@ -72,6 +104,10 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       return diagnose(adapter, document, state.kind === 'failed' ? { selector: state.failure.selector } : undefined);
     },
     'composer.insert': ({ key, text }) => insertForTicket(adapter, document, host, key, text),
+    'helpdesk.fetch': (request) => helpdeskFetch(request, { doc: document, origin: location.origin }),
   });
-  controller.signal.addEventListener('abort', stop);
+  controller.signal.addEventListener('abort', () => {
+    stop();
+    gaps.clear();
+  });
 }

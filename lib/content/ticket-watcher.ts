@@ -68,7 +68,22 @@ function sameState(a: TabTicketState, b: TabTicketState): boolean {
   );
 }
 
-export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketState } {
+/** The tag of the elements Deskmate adds to a helpdesk page (each holds a closed shadow root). */
+export const OWN_ELEMENT = 'deskmate-gap';
+
+function onlyOwnNodes(record: MutationRecord): boolean {
+  const own = (n: Node) => n.nodeType === 1 && (n as Element).localName === OWN_ELEMENT;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every(own);
+}
+
+export interface TicketWatcher {
+  refresh: () => TabTicketState;
+  /** The page element of each message of the ticket in front, as last read (none when it failed). */
+  messageElements: () => { element: Element; message: Message }[];
+}
+
+export function watchTickets(opts: WatcherOptions): TicketWatcher {
   const { adapter, doc, host, signal, onState } = opts;
   const pollMs = opts.pollMs ?? 200;
   const batchMs = opts.batchMs ?? 40;
@@ -113,6 +128,8 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
   function onMutations(records: MutationRecord[]) {
     if (!current) return;
     for (const record of records) {
+      // Deskmate's own affordances on the page (in shadow roots) are not the helpdesk's content.
+      if (record.type === 'childList' && onlyOwnNodes(record)) continue;
       if (record.type === 'childList') trackItems(current, record);
       const node = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
       // The item that contains the change is parsed again; new items are found on flush.
@@ -263,5 +280,17 @@ export function watchTickets(opts: WatcherOptions): { refresh: () => TabTicketSt
   });
 
   flush();
-  return { refresh: flush };
+  return {
+    refresh: flush,
+    messageElements() {
+      const cur = current;
+      if (!cur || !cur.items || lastState?.kind !== 'ok') return [];
+      const found: { element: Element; message: Message }[] = [];
+      for (const element of cur.items) {
+        const message = cur.parsed.get(element);
+        if (message) found.push({ element, message });
+      }
+      return found;
+    },
+  };
 }

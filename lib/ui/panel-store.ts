@@ -14,6 +14,7 @@ import { ticketKeyId } from '../ticket-key';
 import type { Conversation, TicketKey } from '../types';
 import { checkDraft, type DraftFinding } from '../analysis/tone';
 import { uiLocale } from './locale';
+import { createKnowledgeStore } from './knowledge-store';
 
 export type InsertStatus = { keyId: string; pending: true } | { keyId: string; pending: false; result: InsertResult | { ok: false; reason: 'error'; detail: string } };
 
@@ -58,6 +59,8 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     return checkDraft(draft.value, { channel: c.channel, customerEmotion: mood.emotion, customerScore: mood.score });
   });
 
+  const knowledge = createKnowledgeStore({ conversation: conversation as typeof conversation & { value: Conversation | null }, draft });
+
   function send(message: PanelToBackground) {
     port?.postMessage(message);
   }
@@ -101,14 +104,17 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     insertStatus,
     diagnostics,
     preview,
+    knowledge,
 
     async start() {
       drafts.value = { ...(await savedDrafts.getValue()), ...drafts.value };
       windowId ??= (await browser.windows.getCurrent()).id ?? null;
       connect();
+      knowledge.start();
     },
     stop() {
       stopped = true;
+      knowledge.stop();
       port?.disconnect();
     },
     setDraft(text: string) {

@@ -106,6 +106,18 @@ describe('handleBackgroundRequests', () => {
       'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
       'settings.get': vi.fn(() => view),
       'settings.set': vi.fn(() => view),
+      'kb.recommend': vi.fn(() => ({ hits: [], articles: 0 })),
+      'kb.search': vi.fn(() => []),
+      'kb.feedback': vi.fn(() => undefined),
+      'gap.flag': vi.fn(() => ({ flagId: 'f1' })),
+      'gap.flagFromPage': vi.fn(() => ({ flagId: 'f1' })),
+      'gap.list': vi.fn(() => []),
+      'gap.retry': vi.fn(() => undefined),
+      'kb.status': vi.fn(() => ({ articles: 0, byLocale: {}, sources: [], pendingFlags: 0 })),
+      'kb.sync': vi.fn(() => ({ articles: 0, byLocale: {}, sources: [], pendingFlags: 0 })),
+      'kb.import': vi.fn(() => ({ ok: true, articles: 0 })),
+      'kb.export': vi.fn(() => ''),
+      'kb.teamGaps': vi.fn(() => []),
     };
     off = handleBackgroundRequests(handlers as unknown as BackgroundHandlers);
   });
@@ -134,6 +146,24 @@ describe('handleBackgroundRequests', () => {
     const reply = await send(envelope('composer.insert', { windowId: 1, key, text: 'hi' }), contentScript());
     expect(reply).toMatchObject({ ok: false });
     expect(handlers['composer.insert']).not.toHaveBeenCalled();
+  });
+
+  it('takes a gap flag from a helpdesk page only as gap.flagFromPage, and from the panel only as gap.flag', async () => {
+    const flag = { key, messageId: 'm1', reason: 'missing', note: '' };
+    expect(await send(envelope('gap.flagFromPage', flag), contentScript())).toMatchObject({ ok: true });
+    expect(await send(envelope('gap.flagFromPage', flag), extensionPage())).toMatchObject({ ok: false });
+    expect(await send(envelope('gap.flag', { ...flag, draft: '', articleId: null }), contentScript())).toMatchObject({ ok: false });
+    expect(await send(envelope('gap.flag', { ...flag, draft: '', articleId: null }), extensionPage())).toMatchObject({ ok: true });
+    expect(await send(envelope('gap.flagFromPage', { ...flag, reason: 'because' }), contentScript())).toMatchObject({ ok: false });
+    expect(handlers['gap.flagFromPage']).toHaveBeenCalledTimes(1);
+    expect(handlers['gap.flag']).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a content script asking for knowledge exports or imports', async () => {
+    expect(await send(envelope('kb.export', { what: 'flags', format: 'csv' }), contentScript())).toMatchObject({ ok: false });
+    expect(await send(envelope('kb.import', { files: [{ name: 'a.md', data: '# A' }] }), contentScript())).toMatchObject({ ok: false });
+    expect(handlers['kb.export']).not.toHaveBeenCalled();
+    expect(handlers['kb.import']).not.toHaveBeenCalled();
   });
 
   it('refuses an extension page sending a content-script report', async () => {
@@ -269,6 +299,7 @@ describe('handleContentRequests', () => {
       'ticket.read': vi.fn(() => ({ kind: 'none', site: 'zendesk' })),
       'composer.insert': vi.fn(() => ({ ok: true, ticketId: '1001' })),
       'ticket.diagnose': vi.fn(() => ({ kind: 'deskmate-diagnostics' })),
+      'helpdesk.fetch': vi.fn(() => ({ status: 200, json: {}, retryAfter: null })),
     };
     off = handleContentRequests(handlers as unknown as ContentHandlers);
     background.id = fakeBrowser.runtime.id;
@@ -315,6 +346,17 @@ describe('handleContentRequests', () => {
     const badSite = await send(envelope('composer.insert', { key: { ...key, site: 'evil' }, text: 'Hi' }), background);
     expect(badSite).toMatchObject({ ok: false });
     expect(handlers['composer.insert']).not.toHaveBeenCalled();
+  });
+
+  it('lets the background call only Help Center, ticket and Salesforce data API paths through a helpdesk page', async () => {
+    for (const path of ['/api/v2/help_center/incremental/articles.json?start_time=0', '/api/v2/tickets.json', '/api/v2/tickets/1001.json', '/services/data/v60.0/query?q=SELECT+Id']) {
+      expect(await send(envelope('helpdesk.fetch', { method: 'GET', path }), background), path).toMatchObject({ ok: true });
+    }
+    for (const path of ['/api/v2/users/1/password.json', 'https://evil.example/api/v2/help_center/x', '//evil.example/api/v2/tickets.json', '/agent/tickets/1', '/api/v2/tickets/1001.json/../../users.json', '/api/v2/help_center/../../users/1.json', '/api/v2/help_center/%2e%2e/x', '/services/data/v60.0/../../secur/frontdoor.jsp']) {
+      expect(await send(envelope('helpdesk.fetch', { method: 'GET', path }), background), path).toMatchObject({ ok: false });
+    }
+    expect(await send(envelope('helpdesk.fetch', { method: 'DELETE', path: '/api/v2/tickets/1.json' }), background)).toMatchObject({ ok: false });
+    expect(handlers['helpdesk.fetch']).toHaveBeenCalledTimes(4);
   });
 
   it('answers an unknown request name with {ok:false}', async () => {
