@@ -4,6 +4,7 @@ import { ConversationView } from './conversation-view';
 import { DiagnosticsBox } from './diagnostics-box';
 import { GuidanceBox } from './guidance-box';
 import { KnowledgeBox } from './knowledge-box';
+import { AssistBox } from './assist-box';
 import { OutboundPreviewBox } from './outbound-preview';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
@@ -49,6 +50,7 @@ export function SidePanel() {
             <ConversationView messages={c.messages} insight={c.insight} />
             {c.insight?.guidance && <GuidanceBox guidance={c.insight.guidance} />}
             <KnowledgeBox />
+            <AssistBox />
             <OutboundPreviewBox keyId={keyId} />
           </div>
           <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />

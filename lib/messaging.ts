@@ -147,6 +147,10 @@ export const backgroundRequests = {
   },
   'kb.export': { from: 'extension-page', payload: z.object({ what: z.enum(['flags', 'feedback']), format: z.enum(['csv', 'json']) }) },
   'kb.teamGaps': { from: 'extension-page', payload: z.object({}) },
+  /** Options page: try the configured endpoint (lists its models or explains the failure). */
+  'llm.test': { from: 'extension-page', payload: z.object({}) },
+  /** Exactly what a model request for this ticket would send (redacted), before sending it. */
+  'llm.preview': { from: 'extension-page', payload: z.object({ key: ticketKeySchema, task: z.enum(['draft', 'summary']) }) },
 } as const satisfies Record<string, { from: SenderKind; payload: z.ZodType }>;
 
 /** The helpdesk API paths a content script may call for the background. */
@@ -191,6 +195,8 @@ export interface BackgroundResponses {
   'kb.import': ImportOutcome;
   'kb.export': string;
   'kb.teamGaps': GapClusterView[];
+  'llm.test': { ok: true; models: string[]; modelFound: boolean } | { ok: false; fault: AssistFault };
+  'llm.preview': { text: string; configured: boolean };
 }
 export interface ContentResponses {
   'ticket.read': TabTicketState;
@@ -337,6 +343,53 @@ export const panelToBackgroundSchema = z.discriminatedUnion('type', [
 export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
 
 export type PanelTicketState = TabTicketState | { kind: 'no-helpdesk' };
+
+// ------------------------------------------------------------ assist port
+/**
+ * One port per model request from the side panel: the request goes in, the
+ * draft streams back; disconnecting cancels it (a newer request, a ticket
+ * switch, a closed panel).
+ */
+export const ASSIST_PORT = 'deskmate.assist';
+
+export const REWRITE_KINDS = ['shorter', 'expand', 'friendlier', 'formal', 'empathetic', 'grammar', 'translate', 'custom'] as const;
+export type RewriteKind = (typeof REWRITE_KINDS)[number];
+export const REVIEW_CRITERIA = ['greeting', 'empathy', 'accuracy', 'clarity', 'next_step', 'closing', 'tone'] as const;
+
+export const assistRequestSchema = z.discriminatedUnion('task', [
+  z.object({ task: z.literal('draft'), key: ticketKeySchema, variants: z.number().int().min(1).max(2) }),
+  z.object({
+    task: z.literal('rewrite'),
+    key: ticketKeySchema,
+    kind: z.enum(REWRITE_KINDS),
+    text: z.string().min(1).max(20_000),
+    instruction: z.string().max(1_000),
+  }),
+  z.object({ task: z.literal('summary'), key: ticketKeySchema }),
+  z.object({ task: z.literal('review'), key: ticketKeySchema, text: z.string().min(1).max(20_000) }),
+]);
+export type AssistRequest = z.infer<typeof assistRequestSchema>;
+
+/** Why a model request failed, in codes the interface translates (never the key, never customer text). */
+export interface AssistFault {
+  code: string;
+  detail: string;
+  retryAfterMs?: number;
+}
+
+export interface ReviewResult {
+  scores: { criterion: (typeof REVIEW_CRITERIA)[number]; score: number; suggestion: string }[];
+  summary: string;
+}
+
+export type AssistEvent =
+  /** Text appended to a variant's draft. */
+  | { type: 'delta'; variant: number; text: string }
+  /** A variant ended: `complete` false keeps a partial text (a stream cut halfway). */
+  | { type: 'done'; variant: number; text: string; complete: boolean; fault: AssistFault | null; citations: { n: number; articleId: string; title: string; url: string }[] }
+  | { type: 'review'; review: ReviewResult }
+  /** Nothing could be produced. */
+  | { type: 'failed'; fault: AssistFault };
 
 export type BackgroundToPanel =
   /** `pinned` is the ticket the panel is pinned to, as the background applies it: the panel follows it. */

@@ -15,6 +15,7 @@ import type { Conversation, TicketKey } from '../types';
 import { checkDraft, type DraftFinding } from '../analysis/tone';
 import { uiLocale } from './locale';
 import { createKnowledgeStore } from './knowledge-store';
+import { createAssistStore } from './assist-store';
 
 export type InsertStatus = { keyId: string; pending: true } | { keyId: string; pending: false; result: InsertResult | { ok: false; reason: 'error'; detail: string } };
 
@@ -60,6 +61,7 @@ export function createPanelStore(options: { windowId?: number } = {}) {
   });
 
   const knowledge = createKnowledgeStore({ conversation: conversation as typeof conversation & { value: Conversation | null }, draft });
+  const assist = createAssistStore({ conversation: conversation as typeof conversation & { value: Conversation | null }, settings });
 
   function send(message: PanelToBackground) {
     port?.postMessage(message);
@@ -105,16 +107,19 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     diagnostics,
     preview,
     knowledge,
+    assist,
 
     async start() {
       drafts.value = { ...(await savedDrafts.getValue()), ...drafts.value };
       windowId ??= (await browser.windows.getCurrent()).id ?? null;
       connect();
       knowledge.start();
+      assist.start();
     },
     stop() {
       stopped = true;
       knowledge.stop();
+      assist.stop();
       port?.disconnect();
     },
     setDraft(text: string) {

@@ -118,6 +118,8 @@ describe('handleBackgroundRequests', () => {
       'kb.import': vi.fn(() => ({ ok: true, articles: 0 })),
       'kb.export': vi.fn(() => ''),
       'kb.teamGaps': vi.fn(() => []),
+      'llm.test': vi.fn(() => ({ ok: true, models: [], modelFound: false })),
+      'llm.preview': vi.fn(() => ({ text: '', configured: false })),
     };
     off = handleBackgroundRequests(handlers as unknown as BackgroundHandlers);
   });
