@@ -1,0 +1,299 @@
+// @vitest-environment node
+// The SDK talks to the mock over real HTTP, with Node's own fetch (happy-dom's would apply page CORS).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createModelClient, modelConfigFromSettings, type ModelConfig } from '../../lib/llm/client';
+import { faultMessage, LLM_FAULT_CODES, LLM_FAULT_KEYS } from '../../lib/llm/faults';
+import { refineSchema, reviewSchema, type ChatMessage } from '../../lib/llm/prompts';
+import { startMockLlm, type MockLlm } from '../mock-llm/server';
+
+let mock: MockLlm;
+beforeAll(async () => {
+  mock = await startMockLlm();
+});
+afterAll(() => mock.close());
+afterEach(() => {
+  mock.setFault(null);
+  mock.configure({ jsonSchema: true, jsonObject: true, apiKey: undefined, ttftMs: 0, tokenDelayMs: 0 });
+  mock.requests.length = 0;
+});
+
+const client = (over: Partial<ModelConfig> = {}) =>
+  createModelClient({ provider: 'custom', baseUrl: mock.url, model: 'mock-chat', apiKey: '', retry: { baseDelayMs: 5 }, ...over });
+
+const draftMessages: ChatMessage[] = [
+  { role: 'system', content: 'You are Deskmate.' },
+  { role: 'user', content: '<knowledge>\n[1] Refunds\nFive days.\n\n[2] Cards\nCheck the card.\n</knowledge>\n\nTask: draft\nReply language: zh-Hans (Simplified Chinese).' },
+];
+const chatRequests = () => mock.requests.filter((r) => r.path === '/v1/chat/completions');
+
+describe('streaming a draft', () => {
+  it('streams token by token, complete, with what the prompt asked for', async () => {
+    const deltas: string[] = [];
+    const r = await client().streamChat({ messages: draftMessages, onDelta: (d) => deltas.push(d) });
+    expect(r).toMatchObject({ complete: true, finishReason: 'stop', attempts: 1 });
+    expect(r.fault).toBeUndefined();
+    expect(deltas.length).toBeGreaterThan(5);
+    expect(deltas.join('')).toBe(r.text);
+    expect(r.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.text).toContain('[1]');
+    expect(r.text).toContain('[2]');
+    expect(chatRequests()[0]!.body).toMatchObject({ model: 'mock-chat', stream: true, messages: draftMessages });
+  });
+
+  it('keeps the partial text of a stream cut halfway, marked incomplete, and does not retry it', async () => {
+    mock.setFault({ kind: 'cut', afterTokens: 4 });
+    const deltas: string[] = [];
+    const r = await client().streamChat({ messages: draftMessages, onDelta: (d) => deltas.push(d) });
+    expect(r.complete).toBe(false);
+    expect(r.fault?.code).toBe('cut');
+    expect(r.text).toBe(deltas.join(''));
+    expect([...r.text]).toHaveLength(4);
+    expect(chatRequests()).toHaveLength(1);
+  });
+
+  it('times out a stream that goes silent, keeping what arrived', async () => {
+    mock.setFault({ kind: 'stall', afterTokens: 3 });
+    const r = await client({ timeouts: { idleMs: 150 } }).streamChat({ messages: draftMessages });
+    expect(r).toMatchObject({ complete: false, fault: { code: 'timeout' } });
+    expect([...r.text]).toHaveLength(3);
+  });
+
+  it('times out when no first token comes', async () => {
+    mock.setFault({ kind: 'hang' });
+    const r = await client({ timeouts: { firstTokenMs: 150 } }).streamChat({ messages: draftMessages });
+    expect(r).toMatchObject({ text: '', complete: false, fault: { code: 'timeout' } });
+  });
+
+  it('reports a cancellation as cancelled, not as a timeout, and keeps the partial text', async () => {
+    mock.configure({ tokenDelayMs: 20 });
+    const ticket = new AbortController();
+    const r = await client().streamChat({ messages: draftMessages, signal: ticket.signal, onDelta: () => ticket.abort() });
+    expect(r).toMatchObject({ complete: false, fault: { code: 'cancelled' } });
+    expect(r.text.length).toBeGreaterThan(0);
+  });
+
+  it('a newer request cancels the stale one; the newer completes', async () => {
+    mock.configure({ ttftMs: 50, tokenDelayMs: 5 });
+    const c = client();
+    const first = new AbortController();
+    const stale = c.streamChat({ messages: draftMessages, signal: first.signal });
+    first.abort();
+    const second = new AbortController();
+    const fresh = c.streamChat({ messages: draftMessages, signal: second.signal });
+    expect((await stale).fault?.code).toBe('cancelled');
+    expect(await fresh).toMatchObject({ complete: true });
+  });
+});
+
+describe('retries', () => {
+  it('retries a 429 after the Retry-After the server asked for, then succeeds', async () => {
+    mock.setFault({ kind: 'rate_limit', times: 1, retryAfterMs: 30 });
+    const r = await client().streamChat({ messages: draftMessages });
+    expect(r).toMatchObject({ complete: true, attempts: 2 });
+    expect(chatRequests().map((q) => q.status)).toEqual([429, 200]);
+  });
+
+  it('does not wait out a Retry-After beyond the cap: says when to try again', async () => {
+    mock.setFault({ kind: 'rate_limit', times: 5, retryAfterS: 30 });
+    const r = await client().streamChat({ messages: draftMessages });
+    expect(r.fault).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 30_000 });
+    expect(chatRequests()).toHaveLength(1);
+    expect(faultMessage(r.fault!, 'openai', 'gpt').substitutions).toEqual([30]);
+  });
+
+  it('retries 5xx with backoff before the first token', async () => {
+    mock.setFault({ kind: 'server_error', times: 2, status: 503 });
+    const r = await client().streamChat({ messages: draftMessages });
+    expect(r).toMatchObject({ complete: true, attempts: 3 });
+    expect(chatRequests().map((q) => q.status)).toEqual([503, 503, 200]);
+  });
+
+  it('gives up on 5xx after the policy’s attempts, with the status', async () => {
+    mock.setFault({ kind: 'server_error', times: 10, status: 502 });
+    const r = await client({ retry: { attempts: 3, baseDelayMs: 5 } }).streamChat({ messages: draftMessages });
+    expect(r.fault).toMatchObject({ code: 'server', status: 502 });
+    expect(chatRequests()).toHaveLength(3);
+  });
+
+  it('does not retry a 400 or a 401', async () => {
+    mock.setFault({ kind: 'unauthorized' });
+    const r = await client().listModels();
+    expect(r.ok).toBe(false);
+    expect(mock.requests).toHaveLength(1);
+  });
+});
+
+describe('test connection', () => {
+  it('lists the models and finds the configured one', async () => {
+    const r = await client().testConnection();
+    expect(r).toEqual({ ok: true, models: ['mock-chat', 'mock-embed'], modelFound: true });
+  });
+
+  it('an unknown model is model_not_found, with the model in the message', async () => {
+    const r = await client({ model: 'gpt-9' }).testConnection();
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fault).toMatchObject({ code: 'model_not_found', status: 404 });
+    expect(faultMessage(r.fault, 'ollama', 'gpt-9')).toEqual({ key: 'llm_fault_model_not_found', substitutions: ['gpt-9'], hint: 'llm_hint_ollama_pull' });
+  });
+
+  it('an invalid key is unauthorized, and the key never appears in the fault', async () => {
+    mock.configure({ apiKey: 'sk-right-0000000000' });
+    const key = 'sk-wrong-1234567890abcdef';
+    const r = await client({ provider: 'openai', apiKey: key }).testConnection();
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fault).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(mock.requests[0]!.headers.authorization).toBe(`Bearer ${key}`);
+    expect(JSON.stringify(r)).not.toContain(key);
+    expect(JSON.stringify(r)).not.toContain('1234567890abcdef');
+  });
+
+  it('a provider that needs a key and has none is told so without a request', async () => {
+    const r = await client({ provider: 'openai', apiKey: '' }).testConnection();
+    expect(r).toMatchObject({ ok: false, fault: { code: 'unauthorized' } });
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('a 403 with a body is forbidden', async () => {
+    mock.setFault({ kind: 'forbidden' });
+    expect(await client().testConnection()).toMatchObject({ ok: false, fault: { code: 'forbidden', status: 403 } });
+  });
+
+  it('Ollama refusing the extension’s origin is origin_refused, explained with OLLAMA_ORIGINS', async () => {
+    mock.setFault({ kind: 'origin' });
+    const origin = 'chrome-extension://okjgpdimdpbcbhbakfbghfeblhifmohb';
+    const r = await client({ provider: 'ollama', headers: { Origin: origin } }).testConnection();
+    expect(r).toMatchObject({ ok: false, fault: { code: 'origin_refused', status: 403 } });
+    if (r.ok) return;
+    expect(r.fault.detail).toContain(origin);
+    expect(faultMessage(r.fault, 'ollama', 'llama3').key).toBe('llm_fault_origin_refused');
+    // The same server answers requests from elsewhere: it is the origin it refuses.
+    expect((await client({ provider: 'ollama' }).testConnection()).ok).toBe(true);
+  });
+
+  it('an endpoint nobody listens on is unreachable', async () => {
+    const gone = await startMockLlm();
+    const url = gone.url;
+    await gone.close();
+    const r = await client({ baseUrl: url }).testConnection();
+    expect(r).toMatchObject({ ok: false, fault: { code: 'unreachable' } });
+  });
+
+  it('times out a connection test that never answers', async () => {
+    mock.setFault({ kind: 'hang' });
+    const r = await client({ timeouts: { requestMs: 150 } }).testConnection();
+    expect(r).toMatchObject({ ok: false, fault: { code: 'timeout' } });
+  });
+});
+
+describe('how the key is sent', () => {
+  it('Bearer for OpenAI-style endpoints, nothing at all without a key', async () => {
+    await client({ apiKey: 'sk-test-abcdef' }).listModels();
+    await client({ provider: 'ollama', apiKey: '' }).listModels();
+    expect(mock.requests[0]!.headers.authorization).toBe('Bearer sk-test-abcdef');
+    expect(mock.requests[1]!.headers.authorization).toBeUndefined();
+  });
+
+  it('Azure: the api-key header and the api-version query, no Authorization', async () => {
+    await client({ provider: 'azure', apiKey: 'azure-key-123456' }).listModels();
+    const q = mock.requests[0]!;
+    expect(q.headers['api-key']).toBe('azure-key-123456');
+    expect(q.headers.authorization).toBeUndefined();
+    expect(q.query).toBe('?api-version=2024-10-21');
+  });
+
+  it('extra proxy headers are sent', async () => {
+    await client({ headers: { 'X-Team': 'support-eu' } }).listModels();
+    expect(mock.requests[0]!.headers['x-team']).toBe('support-eu');
+  });
+});
+
+describe('structured output', () => {
+  const ask: ChatMessage[] = [{ role: 'user', content: 'Review this reply.' }];
+
+  it('uses json_schema with the zod schema, validated', async () => {
+    const r = await client().completeJson(reviewSchema, { messages: ask, name: 'reply_review' });
+    expect(r).toMatchObject({ ok: true, mode: 'json_schema', repaired: false });
+    const format = chatRequests()[0]!.body.response_format;
+    expect(format.type).toBe('json_schema');
+    expect(format.json_schema).toMatchObject({ name: 'reply_review', strict: true });
+    expect(Object.keys(format.json_schema.schema.properties.scores.properties)).toContain('next_step');
+  });
+
+  it('falls back to json_object with the schema in the prompt when json_schema is refused, and remembers', async () => {
+    mock.configure({ jsonSchema: false });
+    const c = client();
+    const schema = refineSchema(['refund', 'delivery_delay']);
+    const r = await c.completeJson(schema, { messages: ask, name: 'refine' });
+    expect(r).toMatchObject({ ok: true, mode: 'json_object', value: { intent: 'refund', emotion: 'anger' } });
+    const again = await c.completeJson(schema, { messages: ask, name: 'refine' });
+    expect(again.ok).toBe(true);
+    expect(chatRequests().map((q) => [q.body.response_format?.type, q.status])).toEqual([
+      ['json_schema', 400],
+      ['json_object', 200],
+      ['json_object', 200],
+    ]);
+    expect(chatRequests()[1]!.body.messages.at(-1).content).toContain('JSON Schema');
+  });
+
+  it('falls back to plain text, parsed and validated, when JSON mode is refused too', async () => {
+    mock.configure({ jsonSchema: false, jsonObject: false });
+    const r = await client().completeJson(reviewSchema, { messages: ask, name: 'reply_review' });
+    expect(r).toMatchObject({ ok: true, mode: 'text' });
+    expect(chatRequests().map((q) => q.status)).toEqual([400, 400, 200]);
+  });
+
+  it('repairs invalid JSON once', async () => {
+    mock.setFault({ kind: 'invalid_json', times: 1 });
+    const r = await client().completeJson(reviewSchema, { messages: ask, name: 'reply_review' });
+    expect(r).toMatchObject({ ok: true, repaired: true });
+    const repair = chatRequests()[1]!.body.messages;
+    expect(repair.at(-2)).toMatchObject({ role: 'assistant' });
+    expect(repair.at(-1).content).toMatch(/not valid/);
+  });
+
+  it('invalid JSON twice is invalid_json', async () => {
+    mock.setFault({ kind: 'invalid_json', times: 2 });
+    const r = await client().completeJson(reviewSchema, { messages: ask, name: 'reply_review' });
+    expect(r).toMatchObject({ ok: false, fault: { code: 'invalid_json' } });
+    expect(chatRequests()).toHaveLength(2);
+  });
+});
+
+describe('embeddings', () => {
+  const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+
+  it('embeds in order; similar texts are closer than unrelated ones', async () => {
+    const c = client({ embeddingsModel: 'mock-embed' });
+    const r = await c.embed(['refund to my credit card', 'refund to the credit card please', 'the parcel arrived broken']);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.vectors).toHaveLength(3);
+    expect(cos(r.vectors[0]!, r.vectors[1]!)).toBeGreaterThan(cos(r.vectors[0]!, r.vectors[2]!));
+    expect(mock.requests[0]!.body).toMatchObject({ model: 'mock-embed', encoding_format: 'float' });
+  });
+
+  it('sends large inputs in batches', async () => {
+    const r = await client({ embeddingsModel: 'mock-embed' }).embed(Array.from({ length: 23 }, (_, i) => `text ${i}`));
+    expect(r.ok && r.vectors.length).toBe(23);
+    expect(mock.requests).toHaveLength(3);
+  });
+
+  it('an unknown embeddings model is model_not_found', async () => {
+    expect(await client({ embeddingsModel: 'nope' }).embed(['x'])).toMatchObject({ ok: false, fault: { code: 'model_not_found' } });
+  });
+});
+
+describe('config and messages', () => {
+  it('no model without a base URL (and no preset default) or without a model', () => {
+    const base = { llmProvider: 'custom' as const, llmBaseUrl: '', llmModel: 'm', llmApiKey: '', llmHeaders: {}, embeddingsModel: '' };
+    expect(modelConfigFromSettings(base)).toBeNull();
+    expect(modelConfigFromSettings({ ...base, llmProvider: 'ollama' })).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'm' });
+    expect(modelConfigFromSettings({ ...base, llmBaseUrl: 'https://x.example/v1', llmModel: '' })).toBeNull();
+  });
+
+  it('every fault code has a message key', () => {
+    for (const code of LLM_FAULT_CODES) expect(faultMessage({ code, detail: '' }, 'custom', 'm').key).toBe(LLM_FAULT_KEYS[code]);
+  });
+});
