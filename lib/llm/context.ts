@@ -23,13 +23,20 @@ export const BLOCK_TAGS = ['conversation', 'knowledge', 'message', 'summary', 'r
 const INVISIBLE_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const TAG_RE = new RegExp(String.raw`(?:<|＜|﹤|&lt;|&#0*60;|&#x0*3c;)(\s*[/／]?\s*(?:${BLOCK_TAGS.join('|')})\b)`, 'gi');
 const SPECIAL_TOKEN_RE = /<\||\|>|<<\/?SYS>>|\[\/?INST\]/gi;
+/** The headers of our instruction section, at the start of a line. */
+const SECTION_RE = /^([ \t]*)(task|reply language)([ \t]*)[:：]/gim;
 
-/** Text made safe to put inside a block: it can no longer read as one of our tags or a chat-template token. */
+/**
+ * Text made safe to put inside a block: it can no longer read as one of our tags, a chat-template
+ * token, or the start of our Task section. The words stay (the model still sees what the customer
+ * wrote); only the punctuation that would make them structure changes.
+ */
 export function neutralise(text: string): string {
   return text
     .replace(INVISIBLE_RE, '')
     .replace(TAG_RE, '‹$1')
-    .replace(SPECIAL_TOKEN_RE, (t) => t.replace(/</g, '‹').replace(/>/g, '›').replace(/\[/g, '(').replace(/\]/g, ')'));
+    .replace(SPECIAL_TOKEN_RE, (t) => t.replace(/</g, '‹').replace(/>/g, '›').replace(/\[/g, '(').replace(/\]/g, ')'))
+    .replace(SECTION_RE, '$1$2$3 -');
 }
 
 const CJK_RE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
@@ -83,22 +90,20 @@ function clip(text: string, tokens: number): string {
 
 const firstSentence = (t: string) => (t.split(/(?<=[.!?。！？])\s*/)[0] ?? t).trim();
 
-/** An extractive summary: each middle message's first sentence, in order, until the budget runs out. */
+/**
+ * An extractive summary: each middle message's first sentence, in order. When they don't all fit,
+ * an evenly spaced selection, so the whole middle is covered rather than just its start.
+ */
 export function extractiveSummary(messages: readonly Pick<Message, 'role' | 'text'>[], budgetTokens: number): string {
-  const lines: string[] = [];
-  let used = 0;
-  for (const [i, m] of messages.entries()) {
-    let s = firstSentence(m.text.replace(/\s+/g, ' '));
-    if (s.length > 160) s = `${s.slice(0, 159)}…`;
-    const line = `${m.role}: ${s}`;
-    if (used + estimateTokens(line) > budgetTokens) {
-      lines.push(`(… ${messages.length - i} more)`);
-      break;
-    }
-    lines.push(line);
-    used += estimateTokens(line);
-  }
-  return lines.join('\n');
+  const lines = messages.map((m) => {
+    const s = firstSentence(m.text.replace(/\s+/g, ' '));
+    return `${m.role}: ${s.length > 160 ? `${s.slice(0, 159)}…` : s}`;
+  });
+  const total = lines.reduce((n, l) => n + estimateTokens(l), 0);
+  if (total <= budgetTokens) return lines.join('\n');
+  const keep = Math.max(1, Math.floor((lines.length * budgetTokens) / total) - 1);
+  const picked = Array.from({ length: keep }, (_, i) => lines[Math.floor((i * lines.length) / keep)]!);
+  return [...picked, `(${lines.length - keep} more messages not shown)`].join('\n');
 }
 
 /** The transcript items to send, redacted and fitted; texts are not yet neutralised. */

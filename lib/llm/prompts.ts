@@ -129,7 +129,7 @@ export function rewritePrompt(
 ): ChatMessage[] {
   const scrub = redactorFor({ requester: options.requester ?? '', messages: [] }, options);
   const task = ['Task: rewrite-' + kind, REWRITE_TASK[kind]];
-  if (kind === 'translate') task.push(`Translate into ${LANGUAGE_NAME[options.language]}. ${languageLine(options.language)}`);
+  if (kind === 'translate') task.push(`Translate into ${LANGUAGE_NAME[options.language]}.`, languageLine(options.language));
   else task.push('Keep the language the text is written in.');
   if (kind === 'custom') task.push(`The agent's instruction: ${neutralise((options.instruction ?? '').trim().slice(0, 500)) || 'improve it'}`);
   return [

@@ -18,8 +18,8 @@ export function readPrompt(body: ChatBody) {
   const knowledge = /<knowledge>([\s\S]*?)<\/knowledge>/.exec(content)?.[1] ?? '';
   return {
     content,
-    task: /^Task: ([\w-]+)/m.exec(content)?.[1] ?? 'chat',
-    language: /Reply language: (en|zh-Hans|zh-Hant)\b/.exec(content)?.[1] ?? 'en',
+    task: [...content.matchAll(/^Task: ([\w-]+)/gm)].at(-1)?.[1] ?? 'chat',
+    language: [...content.matchAll(/^Reply language: (en|zh-Hans|zh-Hant)\b/gm)].at(-1)?.[1] ?? 'en',
     citations: [...knowledge.matchAll(/^\[(\d+)\]/gm)].map((m) => Number(m[1])),
     variant2: /second variant/.test(content),
     block: (tag: string) => new RegExp(`<${tag}>\\n?([\\s\\S]*?)\\n?</${tag}>`).exec(content)?.[1] ?? '',

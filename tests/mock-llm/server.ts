@@ -26,6 +26,8 @@ export type MockFault =
   | { kind: 'stall'; afterTokens: number }
   /** Streams `afterTokens` tokens, then drops the connection. */
   | { kind: 'cut'; afterTokens: number }
+  /** Streams `afterTokens` tokens, then an error event (as OpenAI does when a stream fails server-side). */
+  | { kind: 'stream_error'; afterTokens: number }
   /** Non-streamed chat answers are broken JSON, `times` times (default 1). */
   | { kind: 'invalid_json'; times?: number };
 
@@ -80,7 +82,7 @@ export async function startMockLlm(options: MockOptions = {}): Promise<MockLlm> 
   function consume(kind: 'stream' | 'chat' | 'other'): MockFault | null {
     const f = fault;
     if (!f) return null;
-    if ((f.kind === 'cut' || f.kind === 'stall') && kind !== 'stream') return null;
+    if ((f.kind === 'cut' || f.kind === 'stall' || f.kind === 'stream_error') && kind !== 'stream') return null;
     if (f.kind === 'invalid_json' && kind !== 'chat') return null;
     if (f.kind === 'rate_limit' || f.kind === 'server_error' || f.kind === 'invalid_json') {
       const left = (f.times ?? 1) - 1;
@@ -122,6 +124,9 @@ export async function startMockLlm(options: MockOptions = {}): Promise<MockLlm> 
       if (gone) return;
       if (f?.kind === 'cut' && i >= f.afterTokens) return void req.socket.destroy();
       if (f?.kind === 'stall' && i >= f.afterTokens) return;
+      if (f?.kind === 'stream_error' && i >= f.afterTokens) {
+        return void res.end(`data: ${JSON.stringify(error('The server is overloaded.', 'server_error'))}\n\n`);
+      }
       if (i > 0) await sleep(opts.tokenDelayMs);
       await write(chunk({ content: t }));
     }

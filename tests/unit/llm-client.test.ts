@@ -3,7 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createModelClient, modelConfigFromSettings, type ModelConfig } from '../../lib/llm/client';
 import { faultMessage, LLM_FAULT_CODES, LLM_FAULT_KEYS } from '../../lib/llm/faults';
-import { refineSchema, reviewSchema, type ChatMessage } from '../../lib/llm/prompts';
+import { draftPrompt, refineSchema, reviewSchema, type ChatMessage } from '../../lib/llm/prompts';
+import type { Conversation } from '../../lib/types';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 
 let mock: MockLlm;
@@ -49,6 +50,32 @@ describe('streaming a draft', () => {
     expect(r.text).toBe(deltas.join(''));
     expect([...r.text]).toHaveLength(4);
     expect(chatRequests()).toHaveLength(1);
+  });
+
+  it('an error event after the first token is not retried: the partial text is kept', async () => {
+    mock.setFault({ kind: 'stream_error', afterTokens: 5 });
+    const r = await client().streamChat({ messages: draftMessages });
+    expect(r).toMatchObject({ complete: false, fault: { code: 'server' }, attempts: 1 });
+    expect([...r.text]).toHaveLength(5);
+    expect(chatRequests()).toHaveLength(1);
+  });
+
+  it('a draft built by draftPrompt reaches the model: the reply is in the asked language, citing what it was given', async () => {
+    const conversation: Conversation = {
+      key: { site: 'zendesk', host: 'acme.zendesk.com', ticketId: '1002' },
+      site: 'zendesk',
+      channel: 'chat',
+      subject: '退款',
+      requester: '陳小姐',
+      language: 'zh-Hant',
+      messages: [{ id: '1', role: 'customer', author: '陳小姐', at: '', text: '我被重複扣款了，什麼時候退款？' }],
+    };
+    const knowledge = [1, 2, 3].map((i) => ({ articleId: `a${i}`, score: 1, passage: `退款說明 ${i}`, title: `文章 ${i}`, url: '', locale: 'zh-tw', source: 'demo' as const }));
+    const messages = draftPrompt({ conversation, knowledge, channel: 'chat', language: 'zh-Hant', brandVoice: {}, sendHistory: true });
+    const r = await client().streamChat({ messages });
+    expect(r.complete).toBe(true);
+    expect(r.text).toContain('感謝您');
+    expect(r.text.match(/\[\d\]/g)).toEqual(['[1]', '[2]', '[3]']);
   });
 
   it('times out a stream that goes silent, keeping what arrived', async () => {
