@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { applySync, cursorKey, dexieCursors, knownArticleIds, type SyncCursor, type SyncOutcome } from '../../lib/knowledge/cursors';
 import { openKnowledgeDb } from '../../lib/knowledge/db';
 import type { Article } from '../../lib/knowledge/types';
+import { HELPDESK_API_PATH } from '../../lib/messaging';
 import { httpFetchJson, syncZendesk, zendeskTokenAuth, type FetchJson, type FetchJsonResponse, type ZendeskSyncOptions } from '../../lib/knowledge/zendesk-sync';
 
 const HOST = 'acme.zendesk.com';
@@ -302,6 +303,17 @@ describe('failures', () => {
 });
 
 describe('fetching and storing', () => {
+  it('sends only paths the content script relay accepts', async () => {
+    const data = rows();
+    const fake = fakeZendesk(data, { incremental: 'source' });
+    const store = memoryStore();
+    store.apply(await synced(options(fake, store)));
+    data[0] = { ...data[0]!, updated: T0 / 1000 + 5 };
+    await synced(options(fake, store, { now: () => T0 + 1000 }));
+    expect(fake.requests.some((p) => p.includes('incremental')) && fake.requests.some((p) => /articles\/\d+\.json/.test(p))).toBe(true);
+    for (const p of fake.requests) expect(p).toMatch(HELPDESK_API_PATH);
+  });
+
   it('builds the API token header as Zendesk documents it', () => {
     const header = zendeskTokenAuth('lead@acme.example', 'Xy12');
     expect(header.startsWith('Basic ')).toBe(true);
