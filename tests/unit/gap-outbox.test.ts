@@ -104,7 +104,10 @@ describe('backoff', () => {
     const rand = mulberry32(7);
     const spread = new Set(Array.from({ length: 20 }, () => backoffDelay(3, rand)));
     expect(spread.size).toBeGreaterThan(15);
-    for (const d of spread) expect(d).toBeGreaterThanOrEqual(60_000), expect(d).toBeLessThanOrEqual(120_000);
+    for (const d of spread) {
+      expect(d).toBeGreaterThanOrEqual(60_000);
+      expect(d).toBeLessThanOrEqual(120_000);
+    }
   });
 
   it("waits for the receiver's Retry-After when it is longer than the backoff, never less than the backoff", () => {
@@ -281,6 +284,23 @@ describe('outbox', () => {
     await box.enqueue(flag, ['zendesk']);
     await box.run();
     expect((await box.status([flag.id]))[flag.id]!.deliveries[0]).toMatchObject({ status: 'failed', lastError: 'Delivery to zendesk is not set up any more.' });
+  });
+
+  it('lists flags newest first, for one ticket, with their delivery state', async () => {
+    const db = open(newDbName());
+    const box = outbox(db, clockAt(), { webhook: always({ kind: 'delivered' }) });
+    const [a, b, c] = [makeFlag(30), makeFlag(31), { ...makeFlag(32), ticket: makeFlag(30).ticket }];
+    await box.enqueue(a, ['webhook']);
+    await box.enqueue(b, []);
+    await box.enqueue(c, ['webhook']);
+    await box.run();
+    expect((await box.list()).map((x) => [x.flag.id, x.delivery.status])).toEqual([
+      [c.id, 'delivered'],
+      [b.id, 'local'],
+      [a.id, 'delivered'],
+    ]);
+    expect((await box.list({ ticket: a.ticket })).map((x) => x.flag.id)).toEqual([c.id, a.id]);
+    expect((await box.list({ limit: 1 })).map((x) => x.flag.id)).toEqual([c.id]);
   });
 
   it('enqueueing the same flag again adds targets but never changes what is delivered', async () => {
