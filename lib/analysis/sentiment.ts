@@ -32,8 +32,9 @@
  * human, and complaint or legal words (lawyer, sue, BBB, 投诉, 律师, 12315, 消协).
  */
 import { detectLanguage, type DetectedLanguage } from './language.ts';
-import { EN_DEGREE, EN_EMOTION, EN_NEGATORS, EN_VALENCE } from './lexicon/en.ts';
-import { ZH_CONTRAST, ZH_DEGREE, ZH_EMOTION, ZH_NEGATORS, ZH_NEUTRAL, ZH_VALENCE } from './lexicon/zh.ts';
+import { EMOJI, EMOTICON_CHARS } from './lexicon/emoji.ts';
+import { EN_DEGREE, EN_EMOTION, EN_EXPECTED, EN_INTERJECTIONS, EN_NEGATORS, EN_NEUTRAL, EN_VALENCE } from './lexicon/en.ts';
+import { ZH_CONTRAST, ZH_DEGREE, ZH_EMOTION, ZH_EXPECTED, ZH_NEGATORS, ZH_NEUTRAL, ZH_VALENCE } from './lexicon/zh.ts';
 import { ZH_T2S } from './lexicon/zh-t2s.ts';
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
@@ -64,6 +65,8 @@ export interface SentimentResult {
 
 /** |score| below this is neutral. */
 export const NEUTRAL_BAND = 0.1;
+/** With no emotion cue, |score| from here names the emotion (joy, or frustration when negative). */
+const EMOTION_FROM_SCORE = 0.35;
 const MAX_CHARS = 5000;
 const MAX_DRIVERS = 6;
 
@@ -77,6 +80,8 @@ interface Entry {
   contrast?: boolean;
   neutral?: boolean;
   polite?: boolean;
+  /** English: something a customer expects to happen; negated, a complaint. */
+  expect?: boolean;
 }
 
 function addEntry(map: Map<string, Entry>, key: string, patch: Partial<Entry>): void {
@@ -88,6 +93,7 @@ function addEntry(map: Map<string, Entry>, key: string, patch: Partial<Entry>): 
   if (patch.contrast) e.contrast = true;
   if (patch.neutral) e.neutral = true;
   if (patch.polite) e.polite = true;
+  if (patch.expect) e.expect = true;
   map.set(key, e);
 }
 
@@ -108,23 +114,13 @@ let EN_MAX_WORDS = 1;
   for (const [v, words] of Object.entries(EN_VALENCE)) for (const w of words.split(/\s+/).filter(Boolean)) addEntry(EN, key(w), { v: Number(v) });
   for (const [w, d] of Object.entries(EN_DEGREE)) addEntry(EN, w, { deg: d });
   for (const w of EN_NEGATORS.split(/\s+/)) addEntry(EN, w, { neg: true });
+  for (const w of EN_NEUTRAL.split(/\s+/)) addEntry(EN, w, { neutral: true });
+  for (const w of EN_EXPECTED.split(/\s+/)) addEntry(EN, w, { expect: true });
   for (const [emo, s] of Object.entries(EN_EMOTION)) for (const [w, x] of cueList(s)) addEntry(EN, key(w), { emo: [[emo as CueEmotion, x]] });
   for (const w of ['but', 'however']) addEntry(EN, w, { contrast: true });
-  for (const w of ['thanks', 'thank', 'thank_you', 'thx', 'ty', 'please', 'sorry', 'unfortunately']) addEntry(EN, w, { polite: true });
+  for (const w of ['thanks', 'thank', 'thank_you', 'thx', 'ty', 'tnx', 'please', 'pls', 'plz', 'sorry', 'unfortunately']) addEntry(EN, w, { polite: true });
   for (const k of EN.keys()) EN_MAX_WORDS = Math.max(EN_MAX_WORDS, k.split('_').length);
-  // "no" starts many neutral phrases; "like" as a preposition is common.
 }
-
-/** Emoticons and emoji: valence and emotion. */
-const EMOTICONS: [RegExp, number, CueEmotion | null][] = [
-  [/(?:[:;=]-?[)\]D]|\^_?\^|😀|😃|😄|😁|😊|🙂|😍|🥰|👍|❤️?|♥|🎉|🙏|<3)/gu, 1.8, 'joy'],
-  [/(?:😂|🤣|xD|XD)/gu, 1.5, 'joy'],
-  [/(?:[:;=]-?[(\[]|:'\(|😞|😢|😭|☹️?|🙁|😔|💔)/gu, -1.8, 'sadness'],
-  [/(?:😡|🤬|😠|👎|💢)/gu, -2.4, 'anger'],
-  [/(?:😤|🙄|😒|:-?\/|:-?\|)/gu, -1.2, 'frustration'],
-  [/(?:😱|😨|😰|😟)/gu, -1.2, 'fear'],
-  [/(?:😮|😲|🤯|😯|😳)/gu, 0, 'surprise'],
-];
 
 const ZH = new Map<string, Entry>();
 let ZH_MAX = 1;
@@ -133,6 +129,7 @@ let ZH_MAX = 1;
   for (const w of words(ZH_NEUTRAL)) addEntry(ZH, w, { neutral: true });
   for (const [v, s] of Object.entries(ZH_VALENCE)) for (const w of words(s)) addEntry(ZH, w, { v: Number(v) });
   for (const w of words(ZH_NEGATORS)) addEntry(ZH, w, { neg: true });
+  for (const w of words(ZH_EXPECTED)) addEntry(ZH, w, { expect: true });
   for (const [w, d] of Object.entries(ZH_DEGREE)) addEntry(ZH, w, { deg: d });
   for (const w of words(ZH_CONTRAST)) addEntry(ZH, w, { contrast: true });
   for (const [emo, s] of Object.entries(ZH_EMOTION)) for (const [w, x] of cueList(s)) addEntry(ZH, w, { emo: [[emo as CueEmotion, x]] });
@@ -163,6 +160,13 @@ interface Item {
   polite: boolean;
   /** Index of the contrast segment the item sits in. */
   seg: number;
+  /** English: sentence and clause (between punctuation) the item sits in, its token position and the word after it. */
+  sent?: number;
+  clause?: number;
+  pos?: number;
+  next?: string;
+  /** English: a length of time; 'led' when said as a wait ("for 3 hours"), 'bare' otherwise ("a 6 hour flight"). */
+  wait?: 'led' | 'bare';
 }
 
 interface Scan {
@@ -211,19 +215,22 @@ function finish(scan: Scan, language: 'en' | 'zh'): SentimentResult {
   const score = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + 15)));
   const label: SentimentLabel = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
 
-  // Emotion: the strongest cue if strong enough, else from the sentiment.
+  // Emotion: the strongest cue if strong enough, else from the sentiment. Cues that disagree with a
+  // clear sentiment count less: "I still love it" is no frustration, thanks in a complaint no joy.
+  if (score >= 0.3) {
+    emo.anger *= 0.5;
+    emo.frustration *= 0.3;
+    emo.sadness *= 0.7;
+    emo.fear *= 0.7;
+  } else if (score <= -0.3) emo.joy *= 0.3;
+  // Frustration is about something going wrong: "still" and "again" alone are not it.
+  if (score > -NEUTRAL_BAND) emo.frustration *= 0.5;
   let best: CueEmotion | null = null;
   for (const e of Object.keys(emo) as CueEmotion[]) if (!best || emo[e] > emo[best]) best = e;
   let emotion: Emotion = 'neutral';
-  if (best && emo[best] >= 1) {
-    emotion = best;
-    // Joy cues in a clearly negative message are politeness, not joy.
-    if (emotion === 'joy' && score <= -0.3) {
-      const rest = (Object.keys(emo) as CueEmotion[]).filter((e) => e !== 'joy').sort((a, b) => emo[b] - emo[a])[0];
-      emotion = emo[rest] > 0 ? rest : 'frustration';
-    }
-  } else if (score <= -0.45) emotion = 'frustration';
-  else if (score >= 0.5) emotion = 'joy';
+  if (best && emo[best] >= 1) emotion = best;
+  else if (score <= -EMOTION_FROM_SCORE) emotion = 'frustration';
+  else if (score >= EMOTION_FROM_SCORE) emotion = 'joy';
   const emotionScores = {} as Record<Emotion, number>;
   let top = 0;
   for (const e of Object.keys(emo) as CueEmotion[]) {
@@ -251,26 +258,77 @@ function finish(scan: Scan, language: 'en' | 'zh'): SentimentResult {
 
 interface Tok {
   norm: string;
+  /** As written; '' for the second half of a split contraction ("I'm" → i + am). */
   raw: string;
   punct: boolean;
+  num?: boolean;
+  /** With a letter repeated for emphasis: every doubled letter squeezed ("loooove" → "love", "awesoomeee" → "awesome"). */
+  alt?: string;
 }
 
-const NUMBER_WORDS: Record<string, string> = { '1': 'a', '2': 'two', '3': 'three', '4': 'four', '5': 'five', one: 'a' };
+/** Tweets and chats: handles, links and the # of hashtags say nothing ("#NeverAgain" is read as "Never Again"). */
+const EN_STRIP = /https?:\/\/\S+|www\.\S+|@\w+|#([A-Za-z][A-Za-z0-9_]*)/g;
+const EN_TOKEN = /[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[!?.,;:\n]|[—–]/g;
+const CAMEL = /([a-z])([A-Z])/g;
+const LAUGHTER = /^(?:(?:ha|he|hi){2,}h?|a?(?:ha){2,}|lo+l+|lmf?a+o+|rofl)$/;
+const EN_CLAUSE_END_ONLY = new Set(EN_INTERJECTIONS.split(' '));
+const REPEAT3 = /(.)\1\1+/g;
+const REPEAT2 = /(.)\1+/g;
+const HAS_REPEAT3 = /(.)\1\1/;
+const CONTRACTION: Record<string, string> = { ll: 'will', re: 'are', ve: 'have', d: 'would', m: 'am', s: '' };
+const SENTENCE_END = new Set(['.', '!', '?', '\n']);
+const NUMBER_WORDS = new Set('two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty several few couple many multiple hundreds'.split(' '));
+const TIME_UNITS = new Set('min mins minute minutes hr hrs hour hours day days week weeks month months'.split(' '));
+/** After these, "a"/"an" + unit is a wait ("for an hour", "over a week"), not a frequency ("once a day"). */
+const DURATION_LEAD = new Set('for over almost nearly than been took taken waited waiting about after past'.split(' '));
+/** "no" before these is not a lack of something ("no more", "no one", "no longer"). */
+const LACK_SKIP = new Set('a an the any my your our their his her its this that these those i you we they he she it me us them one more much many longer other others else further than to for of in on at by with from about as if so such or and but way matter doubt need idea thanks thank big less fewer sir maam'.split(' '));
+/** "no/zero/without" + one of these + a noun: the noun is still what is lacking. */
+const LACK_FILLER = new Set('any a an real single proper further actual'.split(' '));
+const LACK_WORDS: Record<string, number> = { no: -0.8, without: -0.8, zero: -1.2, lack: -0.8, lacks: -0.8, lacking: -0.8 };
+/** How a polite request starts: its mild words are what it asks about, not what the customer feels. */
+const REQUEST_START = new Set(['please', 'pls', 'plz', 'kindly']);
+const REQUEST_MODAL = new Set(['can', 'could', 'would', 'will', 'may']);
+/** A sentence that starts like a question and ends with "?" asks; "My bag arrived broken, can I …?" complains. */
+const QUESTION_START = new Set('what when where which who whom whose how is are am was were do does did can could will would may might should shall any anyone anybody has have'.split(' '));
+
+const stripTweet = (_m: string, tag?: string): string => (tag ? ' ' + tag.replace(CAMEL, '$1 $2') + ' ' : ' ');
 
 function tokenizeEn(text: string): Tok[] {
   const toks: Tok[] = [];
-  for (const m of text.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)*|\d+|[!?.,;:]|[—–]/g)) {
+  for (const m of text.matchAll(EN_TOKEN)) {
     const raw = m[0];
-    if (/^[!?.,;:—–]$/.test(raw)) toks.push({ norm: raw, raw, punct: true });
-    else if (/^\d/.test(raw)) toks.push({ norm: NUMBER_WORDS[raw] ?? 'several', raw, punct: false });
-    else toks.push({ norm: raw.toLowerCase().replace(/['’]/g, ''), raw, punct: false });
+    const c = raw.charCodeAt(0);
+    if (raw.length === 1 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      toks.push({ norm: raw, raw, punct: true });
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      toks.push({ norm: '#', raw, punct: false, num: true });
+      continue;
+    }
+    let norm = raw.toLowerCase();
+    let expansion: string | undefined;
+    const apos = Math.max(norm.lastIndexOf("'"), norm.lastIndexOf('’'));
+    if (apos > 0) {
+      expansion = CONTRACTION[norm.slice(apos + 1)];
+      if (expansion !== undefined) norm = norm.slice(0, apos);
+      norm = norm.replace(/['’]/g, '');
+    }
+    let alt: string | undefined;
+    if (HAS_REPEAT3.test(norm)) {
+      alt = norm.replace(REPEAT2, '$1');
+      norm = norm.replace(REPEAT3, '$1$1');
+    }
+    toks.push({ norm, raw, punct: false, alt });
+    if (expansion) toks.push({ norm: expansion, raw: '', punct: false });
   }
   return toks;
 }
 
 /** Crude stem fallback: the lexicon form of an inflection it does not list. */
 function stemLookup(w: string): Entry | undefined {
-  for (const [suffix, repl] of [['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['d', '']] as const) {
+  for (const [suffix, repl] of [['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['d', ''], ['iest', 'y'], ['est', ''], ['est', 'e']] as const) {
     if (w.length > suffix.length + 2 && w.endsWith(suffix)) {
       const e = EN.get(w.slice(0, -suffix.length) + repl);
       if (e && (e.v !== undefined || e.emo)) return e;
@@ -279,99 +337,230 @@ function stemLookup(w: string): Entry | undefined {
   return undefined;
 }
 
+/** Only a shadow (EN_NEUTRAL) or nothing at all: the word carries no sentiment. */
+const isPlain = (e: Entry | undefined): boolean => !e || (e.v === undefined && !e.emo && e.deg === undefined && !e.neg && !e.contrast && !e.expect);
+
+function lookupAt(toks: Tok[], i: number): { entry: Entry | undefined; span: number } {
+  for (let n = Math.min(EN_MAX_WORDS, toks.length - i); n >= 1; n--) {
+    let key = '';
+    let ok = true;
+    for (let j = 0; j < n; j++) {
+      if (toks[i + j].punct) { ok = false; break; }
+      key += (j ? '_' : '') + toks[i + j].norm;
+    }
+    if (!ok) continue;
+    const e = EN.get(key);
+    if (e && !(EN_CLAUSE_END_ONLY.has(key) && i + n < toks.length && !toks[i + n].punct)) return { entry: e, span: n };
+  }
+  const t = toks[i];
+  if (t.punct || t.num) return { entry: undefined, span: 1 };
+  if (LAUGHTER.test(t.norm)) return { entry: EN.get('haha'), span: 1 };
+  const alt = t.alt ? EN.get(t.alt) : undefined;
+  return { entry: alt ?? stemLookup(t.alt ?? t.norm), span: 1 };
+}
+
+interface EnSentence {
+  question: boolean;
+  /** Its first two words. */
+  w0: string;
+  w1: string;
+  words: number;
+}
+
+function joinRaw(toks: Tok[], from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k++) if (toks[k].raw) s += (s ? ' ' : '') + toks[k].raw;
+  return s;
+}
+
 function scanEnglish(text: string): Scan {
   const items: Item[] = [];
   let exclaim = 0;
   let question = 0;
   let segs = 0;
-  // Emoticons first; then they are blanked so ":(" does not leave "(" behind.
-  let rest = text;
-  for (const [re, v, e] of EMOTICONS) {
-    rest = rest.replace(re, (m) => {
-      items.push({ text: m, v, emo: e ? [[e, 1.5]] : undefined, negated: false, mult: 1, polite: false, seg: 0 });
-      return ' ';
-    });
+  let ironic = false;
+  // Links and handles go first (":/" of "https://" is no emoticon); then emoji and emoticons, blanked so ":(" does not leave "(" behind.
+  let rest = text.replace(EN_STRIP, stripTweet);
+  if (EMOTICON_CHARS.test(text)) {
+    for (const cue of EMOJI) {
+      cue.re.lastIndex = 0;
+      if (!cue.re.test(rest)) continue;
+      rest = rest.replace(cue.re, (m) => {
+        items.push({ text: m, v: cue.v, emo: cue.emotion ? [[cue.emotion, 1.5]] : undefined, negated: false, mult: 1, polite: false, seg: 0, sent: 0, clause: 0 });
+        if (cue.ironic) ironic = true;
+        return ' . ';
+      });
+    }
   }
   const letters = rest.replace(/[^A-Za-z]/g, '');
-  const shouting = letters.length > 0 && letters === letters.toUpperCase();
+  const shouting = letters.length > 3 && letters === letters.toUpperCase();
   const toks = tokenizeEn(rest);
+  const sentences: EnSentence[] = [{ question: false, w0: '', w1: '', words: 0 }];
+  const clauseWords: number[] = [0];
+  let clause = 0;
   let negLeft = 0;
-  let negStart = false;
+  let negRaw = '';
+  let lack = 0;
+  let lackAt = -1;
   let degree = 1;
   let degreeLeft = 0;
   let degreeAfterNeg = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    let sent = sentences[sentences.length - 1];
     if (t.punct) {
       if (t.norm === '!') exclaim++;
-      else if (t.norm === '?') question++;
+      else if (t.norm === '?') { question++; sent.question = true; }
+      if (SENTENCE_END.has(t.norm) && sent.words > 0) sentences.push({ question: false, w0: '', w1: '', words: 0 });
+      if (clauseWords[clause] > 0) { clause++; clauseWords.push(0); }
       negLeft = 0;
       degreeLeft = 0;
+      lack = 0;
       continue;
     }
-    // Longest phrase first.
-    let entry: Entry | undefined;
-    let span = 1;
-    for (let n = Math.min(EN_MAX_WORDS, toks.length - i); n >= 1; n--) {
-      let key = '';
-      let ok = true;
-      for (let j = 0; j < n; j++) {
-        if (toks[i + j].punct) { ok = false; break; }
-        key += (j ? '_' : '') + toks[i + j].norm;
-      }
-      if (!ok) continue;
-      const e = EN.get(key);
-      if (e) { entry = e; span = n; break; }
+    const { entry: found, span } = lookupAt(toks, i);
+    const entry = isPlain(found) ? undefined : found;
+    const raw = joinRaw(toks, i, i + span);
+    for (let k = 0; k < span; k++) {
+      if (sent.words === 0) sent.w0 = toks[i + k].norm;
+      else if (sent.words === 1) sent.w1 = toks[i + k].norm;
+      sent.words++;
     }
-    if (!entry) entry = stemLookup(t.norm);
-    const raw = toks.slice(i, i + span).map((x) => x.raw).join(' ');
+    clauseWords[clause] += span;
+    const at = { seg: segs, sent: sentences.length - 1, clause, pos: i };
+    const start = i;
     i += span - 1;
-    if (!entry) {
-      if (negLeft > 0) negLeft--;
-      if (degreeLeft > 0) degreeLeft--;
+    const negated = negLeft > 0;
+    if (negLeft > 0) negLeft--;
+    if (degreeLeft > 0) degreeLeft--;
+    // "no wifi", "zero response", "without notice": the customer lacks something.
+    const lacking = lack !== 0 && (lackAt === start || (lackAt === start - 1 && LACK_FILLER.has(toks[start - 1].norm)));
+
+    if (entry?.expect && negated && !entry.neg) {
+      // Negated expectation: "never came", "won't let me", "nobody told me", "no refund".
+      items.push({ text: `${negRaw} ${raw}`, v: -1.2, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, ...at });
+      negLeft = 0;
+      lack = 0;
+      continue;
+    }
+    if (!entry || (entry.expect && entry.v === undefined && !entry.emo)) {
+      if (lacking && !t.num && !LACK_SKIP.has(t.norm) && !LACK_FILLER.has(t.norm)) {
+        items.push({ text: `${negRaw} ${raw}`, v: lack, negated: false, mult: 1, polite: false, ...at });
+        lack = 0;
+      } else if (TIME_UNITS.has(t.norm) && span === 1 && start > 0) {
+        // "45 min", "three weeks", "for an hour": how long the customer has waited.
+        const p = toks[start - 1];
+        const led = start > 1 && DURATION_LEAD.has(toks[start - 2].norm);
+        const isCount = p.num || NUMBER_WORDS.has(p.norm) || ((p.norm === 'a' || p.norm === 'an') && led);
+        if (isCount) items.push({ text: `${p.raw} ${raw}`, v: -0.6, emo: [['frustration', 1]], negated: false, mult: 1, polite: false, ...at, wait: led ? 'led' : 'bare' });
+      }
       continue;
     }
     if (entry.contrast) {
       segs++;
       for (const it of items) if (it.seg >= segs) it.seg = segs - 1;
       negLeft = 0;
+      lack = 0;
       continue;
     }
-    const sentimental = entry.v !== undefined || entry.emo;
-    if (entry.neg && (!sentimental || span === 1)) {
-      // "no" / "never" in a phrase entry (no problem, never again) is handled by the phrase.
-      if (!(entry.v !== undefined && span > 1)) {
-        negLeft = 3;
-        negStart = true;
-        degreeAfterNeg = false;
-        if (entry.v === undefined && !entry.emo) continue;
+    if (entry.neg && span === 1 && entry.v === undefined && !entry.emo) {
+      negLeft = 3;
+      negRaw = raw;
+      degreeAfterNeg = false;
+      lack = LACK_WORDS[t.norm] ?? 0;
+      lackAt = start + 1;
+      continue;
+    }
+    if (entry.neg && entry.v === undefined && !entry.emo) {
+      // A negating phrase ("no longer", "no one"): scope for what follows.
+      negLeft = 3;
+      negRaw = raw;
+      degreeAfterNeg = false;
+      continue;
+    }
+    // A word that is a degree and also a sentiment word ("damn", "fucking"): a degree before a sentiment word.
+    const next = i + 1 < toks.length && !toks[i + 1].punct ? lookupAt(toks, i + 1).entry : undefined;
+    if (entry.deg !== undefined && (entry.v === undefined || (next && next.v !== undefined && !next.neg))) {
+      if (entry.v === undefined && entry.emo) {
+        // A degree word that is also an emotion cue ("seriously"): both.
+        items.push({ text: raw, v: 0, emo: entry.emo, negated: false, mult: 1, polite: false, ...at });
       }
-    }
-    if (entry.deg !== undefined && entry.v === undefined && !entry.emo) {
-      degree *= entry.deg;
+      degree = (degreeLeft > 0 ? degree : 1) * entry.deg;
       degreeLeft = 2;
-      degreeAfterNeg = negLeft > 0;
+      degreeAfterNeg = negated;
       continue;
     }
-    if (entry.deg !== undefined && entry.v === undefined) {
-      // A degree word that is also an emotion cue ("seriously", "damn"): both.
-      degree *= entry.deg;
-      degreeLeft = 2;
-    }
-    const negated = negLeft > 0 && !entry.neg;
+    const v = entry.v ?? 0;
     let mult = degreeLeft > 0 ? degree : 1;
-    if (negated && degreeAfterNeg && mult > 1) mult = 0.7; // "not very good": mildly negative
-    if (negated) mult *= -0.74;
-    if (!shouting && span === 1 && t.raw.length > 1 && t.raw === t.raw.toUpperCase() && /[A-Z]/.test(t.raw)) mult *= 1.3;
-    items.push({ text: raw, v: entry.v ?? 0, emo: entry.emo, negated, mult, polite: !!entry.polite, seg: segs });
-    if (entry.v !== undefined) {
-      degree = 1;
-      degreeLeft = 0;
-      if (negLeft > 0 && !negStart) negLeft--;
+    const isNegated = negated && !entry.neg;
+    if (isNegated) {
+      if (v > 0) mult = (degreeAfterNeg && mult > 1 ? 0.7 : mult) * -0.74; // "not very good": mildly negative
+      else if (v > -3) mult *= -0.4; // "not bad" is faint praise; swearing stays what it is
     }
-    negStart = false;
+    if (!shouting && span === 1 && t.raw.length > 1 && t.raw === t.raw.toUpperCase() && /[A-Z]/.test(t.raw)) mult *= 1.3;
+    else if (t.alt && span === 1) mult *= 1.2;
+    items.push({ text: raw, v, emo: entry.emo, negated: isNegated, mult, polite: !!entry.polite, ...at, next: toks[i + 1]?.norm });
+    if (entry.neg) {
+      negLeft = 3;
+      negRaw = raw;
+    }
+    if (v !== 0) { degree = 1; degreeLeft = 0; }
+    lack = 0;
   }
+  if (shouting) for (const it of items) it.mult *= 1.2;
+  reweighEnglish(items, sentences, clauseWords, ironic);
   return { items, exclaim, question, segs };
+}
+
+/**
+ * Whole-message rules once the words are known: irony, what questions and
+ * requests mean, and thanks as a sign-off.
+ */
+function reweighEnglish(items: Item[], sentences: EnSentence[], clauseWords: number[], ironic: boolean): void {
+  let negBefore = 0;
+  let lastSent = -1;
+  let negSoFar = 0;
+  let flipAll = ironic;
+  let negTotal = 0;
+  for (const it of items) if (it.v * it.mult < 0 && !it.polite && !it.wait) negTotal += it.v * it.mult;
+  // "83 minutes", "a 6 hour flight": a length of time is a wait only when said as one or in a complaint.
+  for (const it of items) if (it.wait === 'bare' && negTotal > -0.8) it.mult = 0;
+  for (const it of items) {
+    const w = it.v * it.mult;
+    if (it.sent !== lastSent) { negBefore = negSoFar; lastSent = it.sent ?? 0; }
+    if (w < 0 && !it.polite) negSoFar += w;
+    if (w <= 0 || it.negated) continue;
+    // "thanks for losing my bag": gratitude for something bad is irony.
+    if (it.polite && it.next === 'for' && items.some((o) => o.clause === it.clause && o.pos! > it.pos! && o.pos! - it.pos! <= 5 && o.v * o.mult <= -0.6)) flipAll = true;
+    // "Cancelled again. Great." — a lone word of praise after a complaint.
+    else if (!it.polite && clauseWords[it.clause ?? 0] <= 3 && negBefore <= -1.2) it.mult *= -0.8;
+    // "love spending my weekend in airports" in a message about a delay.
+    else if (!it.polite && it.next?.endsWith('ing') && negTotal <= -1.2) it.mult *= -0.8;
+  }
+  if (flipAll) for (const it of items) if (it.v * it.mult > 0 && !it.negated) it.mult *= -0.8;
+
+  const asking = sentences.map((s) => {
+    if (s.w0 === 'why' || (s.w0 === 'how' && s.w1 === 'come')) return s.question || s.words > 2 ? 'why' : '';
+    if ((s.question && QUESTION_START.has(s.w0)) || REQUEST_START.has(s.w0) || (REQUEST_MODAL.has(s.w0) && (s.w1 === 'you' || s.w1 === 'i' || s.w1 === 'we' || s.w1 === 'someone')) || (s.w0 === 'i' && s.w1 === 'would')) return 'ask';
+    return '';
+  });
+  const anyAsk = asking.includes('ask');
+  const whyDone = new Set<number>();
+  for (const it of items) {
+    const kind = asking[it.sent ?? 0];
+    const w = it.v * it.mult;
+    // A question or a polite request mentions delays and refunds without feeling them.
+    if (kind === 'ask' && Math.abs(w) <= 1.7 && !it.polite) it.mult *= 0.4;
+    // Thanks that only closes a question ("Can you DM me? Thanks") is a courtesy.
+    if (it.polite && w > 0 && anyAsk && it.next !== 'for') it.mult *= 0.3;
+  }
+  // "Why does it take three days to answer?" is a complaint put as a question.
+  sentences.forEach((s, n) => {
+    if (asking[n] === 'why' && !whyDone.has(n)) {
+      whyDone.add(n);
+      items.push({ text: s.w0 === 'why' ? 'why' : 'how come', v: -0.9, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: items.find((it) => it.sent === n)?.seg ?? 0, sent: n, clause: 0 });
+    }
+  });
 }
 
 // ---------------------------------------------------------------- Chinese
@@ -416,9 +605,21 @@ function scanChinese(original: string): Scan {
       continue;
     }
     if (entry.neg) {
+      // 还没 is a negator and a cue of frustration.
+      if (entry.emo && entry.v === undefined) items.push({ text: word, v: 0, emo: entry.emo, negated: false, mult: 1, polite: false, seg: segs });
       negCount = negUntil >= i ? negCount + 1 : 1;
       negUntil = end + 4;
       degreeAfterNeg = false;
+      i = end;
+      continue;
+    }
+    if (entry.expect && entry.v === undefined && !entry.emo) {
+      // Negated expectation: 没有收到, 一直没回复.
+      if (negUntil >= i && negCount % 2 === 1) {
+        items.push({ text: word, v: -1.8, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: segs });
+        negUntil = -1;
+        negCount = 0;
+      }
       i = end;
       continue;
     }
@@ -491,8 +692,8 @@ const LEAVE_ZH = /退订|取消订单|取消会员|注销|销户|再也不|不�
  * others are ignored): the level and, for the agent, why.
  * high: legal or complaint words, or two signals together (asks for a manager,
  * threatens to cancel or leave, negativity rising to strongly negative or
- * three negative messages in a row). medium: one signal, or the last customer
- * message strongly negative. low otherwise.
+ * three negative messages with no positive one between). medium: one signal,
+ * or the last customer message that was not neutral strongly negative. low otherwise.
  */
 export function escalationRisk(
   messages: readonly EscalationMessage[],
@@ -515,10 +716,13 @@ export function escalationRisk(
   }
   const last = scores[scores.length - 1];
   const first = scores[0];
+  // The last message that said how the customer feels: a neutral "Any news?" after an angry one leaves the anger standing.
+  const lastFelt = scores.findLast((s) => Math.abs(s) >= NEUTRAL_BAND) ?? last;
   const rising = scores.length >= 2 && last <= -0.3 && last < first - 0.25;
   let run = 0;
   let longestRun = 0;
-  for (const s of scores) longestRun = Math.max(longestRun, (run = s <= -NEUTRAL_BAND ? run + 1 : 0));
+  // A neutral follow-up ("Any news on my refund?") neither adds to nor ends a run; only a positive message ends it.
+  for (const s of scores) longestRun = Math.max(longestRun, (run = s <= -NEUTRAL_BAND ? run + 1 : s >= NEUTRAL_BAND ? 0 : run));
   const sustained = longestRun >= 3;
   const add = (code: EscalationReason, reason: string) => {
     codes.push(code);
@@ -528,14 +732,14 @@ export function escalationRisk(
   if (manager) add('manager', 'asks for a manager, supervisor or a human');
   if (leave) add('leave', 'threatens to cancel, leave or post a bad review');
   if (rising) add('rising', `negativity rising across customer messages (${first.toFixed(2)} → ${last.toFixed(2)})`);
-  else if (sustained) add('sustained', `${longestRun} negative customer messages in a row`);
+  else if (sustained) add('sustained', `${longestRun} negative customer messages with no positive one between`);
   const signals = [manager, leave, rising || sustained].filter(Boolean).length;
   let level: EscalationRisk['level'] = 'low';
   if (legal || signals >= 2) level = 'high';
   else if (signals === 1) level = 'medium';
-  else if (last <= -0.5) {
+  else if (lastFelt <= -0.5) {
     level = 'medium';
-    add('last_negative', `last customer message strongly negative (${last.toFixed(2)})`);
+    add('last_negative', `last customer message strongly negative (${lastFelt.toFixed(2)})`);
   }
   return { level, reasons, codes };
 }

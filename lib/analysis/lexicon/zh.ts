@@ -50,7 +50,15 @@ export const ZH_VALENCE: Record<string, string> = {
 };
 
 /** Negators: flip the next sentiment word within a short window. */
-export const ZH_NEGATORS = '不 没 没有 别 无 未 非 莫 勿 并不 并没有 并没 从不 从没 从未 绝不 毫不 毫无 不是 不会 不能 不太 不怎么 不算 不够 不用 甭 休想';
+export const ZH_NEGATORS = '不 没 没有 别 无 未 非 莫 勿 并不 并没有 并没 从不 从没 从未 绝不 毫不 毫无 不是 不会 不能 不太 不怎么 不算 不够 不用 甭 休想 还没 还没有 仍没有 仍未 迟迟没 迟迟不 一直没 一直没有 一直不';
+
+/**
+ * What a customer waits for: negated, a complaint (没有收到, 还没发货, 一直没人回复),
+ * though the word alone is neutral.
+ */
+export const ZH_EXPECTED =
+  '收到 到货 到账 发货 发出 回复 回应 答复 解决 处理 退款 退钱 联系 通知 更新 送到 送达 寄到 寄出 修好 修复 生效 ' +
+  '兑现 安排 审核 通过 打通 接通 接听 到达 上门 派送 配送 开通 恢复 好转 反应 动静 消息 进展 结果 答案 人理 人管 人回';
 
 /** Degree adverbs: multiplier for the next sentiment word. */
 export const ZH_DEGREE: Record<string, number> = {
@@ -76,7 +84,7 @@ export const ZH_NEUTRAL =
   '快递 尽快 赶快 快点 加快 慢慢 贵宾 依旧 陈述 差不多 差价 差距 差点 出差 时差 误差 相差 少量 多少 至少 ' +
   '小时 小姐 小孩 小朋友 大小 热水 热线 冷气 空调 问题是 没事 没关系 不客气 别人 别的 特别是 ' +
   '老板 老人 老婆 老公 老师 真实 好友 一般来说 最后 最近 最好 最早 最晚 最多 最少 非常规 满足于 ' +
-  '超市 超过 超出 有问题吗 还没有 了不起 不可思议 不错过 无线 无需 无论如何 没有问题 无所谓 不介意 不用谢 ' +
+  '超市 超过 超出 有问题吗 了不起 不可思议 不错过 无线 无需 无论如何 没有问题 无所谓 不介意 不用谢 ' +
   '未来 未必 非得 莫非 不如 还不如 难道 除非 非要';
 
 /** Emotion cue words, weight 1 unless suffixed ':w'. */
