@@ -154,7 +154,7 @@ export const backgroundRequests = {
 } as const satisfies Record<string, { from: SenderKind; payload: z.ZodType }>;
 
 /** The helpdesk API paths a content script may call for the background. */
-export const HELPDESK_API_PATH = /^(?!.*(\.\.|\/\/|\\|%2[eEfF]|%5[cC]))\/(api\/v2\/(help_center\/[\w\-./?=&%,]*|tickets(\/\d+)?\.json|users\/me\.json)|services\/data\/[\w\-./?=&%,'+ ]*)$/;
+export const HELPDESK_API_PATH = /^(?!.*(\.\.|\/\/|\\|%2[eEfF]|%5[cC]))\/(api\/v2\/(help_center\/[\w\-./?=&%,]*|tickets(\/\d+)?\.json|tickets\/\d+\/comments\.json(\?[\w=&]*)?|users\/me\.json)|services\/data\/[\w\-./?=&%,'+ ]*)$/;
 
 /** Requests the background sends to a helpdesk tab's content script. */
 export const contentRequests = {
@@ -170,6 +170,8 @@ export const contentRequests = {
       method: z.enum(['GET', 'POST', 'PUT']),
       path: z.string().max(2_000).regex(HELPDESK_API_PATH),
       body: z.unknown().optional(),
+      /** Zendesk dedupes writes that carry one. */
+      idempotencyKey: z.string().regex(/^[\w-]{1,100}$/).optional(),
     }),
   },
 } as const satisfies Record<string, { payload: z.ZodType }>;

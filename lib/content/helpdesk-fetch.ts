@@ -34,6 +34,7 @@ export async function helpdeskFetch(
     headers['Content-Type'] = 'application/json';
     const token = await csrfToken(env.doc, env.origin, fetcher);
     if (token) headers['X-CSRF-Token'] = token;
+    if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
   }
   const res = await fetcher(url, {
     method: request.method,

@@ -1,3 +1,6 @@
+import { LLM_FAULT_CODES } from '../../lib/llm/faults';
+import { REVIEW_CRITERIA, REWRITE_KINDS } from '../../lib/messaging';
+import { DELIVERY_TARGETS, FEEDBACK_KINDS, GAP_REASONS } from '../../lib/knowledge/types';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,7 +223,7 @@ describe('message keys used in the code', () => {
   });
 
   it('every template-literal key belongs to a family this test enumerates', () => {
-    const families = /^(role|channel|site|setting|emotion|reason|step|avoid|note|finding)_\$\{[^}]+\}(_\$\{[^}]+\})?$/;
+    const families = /^(role|channel|site|setting|emotion|reason|step|avoid|note|finding|fault|assist_task|rewrite|review|kb_feedback|gap_reason|gap_target)_\$\{[^}]+\}(_\$\{[^}]+\})?$/;
     const unknown = templates.filter((u) => !families.test(u.key)).map((u) => `${u.file}: ${u.key}`);
     expect(unknown, 'add the new key family to this test').toEqual([]);
   });
@@ -236,6 +239,13 @@ describe('message keys used in the code', () => {
       ...GUIDANCE_AVOIDS.map((c) => `avoid_${c}`),
       ...CHANNEL_NOTES.map((c) => `note_${c}`),
       ...DRAFT_FINDING_CODES.map((c) => `finding_${c}`),
+      ...[...LLM_FAULT_CODES, 'not_configured', 'no_ticket', 'unknown'].map((c) => `fault_${c}`),
+      ...(['draft', 'rewrite', 'summary', 'review'] as const).map((c) => `assist_task_${c}`),
+      ...REWRITE_KINDS.map((c) => `rewrite_${c}`),
+      ...REVIEW_CRITERIA.map((c) => `review_${c}`),
+      ...FEEDBACK_KINDS.map((c) => `kb_feedback_${c}`),
+      ...GAP_REASONS.map((c) => `gap_reason_${c}`),
+      ...DELIVERY_TARGETS.map((c) => `gap_target_${c}`),
     ];
     for (const l of LOCALES) {
       expect(wanted.filter((k) => !Object.hasOwn(files[l], k)), l).toEqual([]);

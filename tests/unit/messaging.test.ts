@@ -351,14 +351,14 @@ describe('handleContentRequests', () => {
   });
 
   it('lets the background call only Help Center, ticket and Salesforce data API paths through a helpdesk page', async () => {
-    for (const path of ['/api/v2/help_center/incremental/articles.json?start_time=0', '/api/v2/tickets.json', '/api/v2/tickets/1001.json', '/services/data/v60.0/query?q=SELECT+Id']) {
+    for (const path of ['/api/v2/help_center/incremental/articles.json?start_time=0', '/api/v2/tickets.json', '/api/v2/tickets/1001.json', '/api/v2/tickets/1001/comments.json?sort_order=desc', '/services/data/v60.0/query?q=SELECT+Id']) {
       expect(await send(envelope('helpdesk.fetch', { method: 'GET', path }), background), path).toMatchObject({ ok: true });
     }
     for (const path of ['/api/v2/users/1/password.json', 'https://evil.example/api/v2/help_center/x', '//evil.example/api/v2/tickets.json', '/agent/tickets/1', '/api/v2/tickets/1001.json/../../users.json', '/api/v2/help_center/../../users/1.json', '/api/v2/help_center/%2e%2e/x', '/services/data/v60.0/../../secur/frontdoor.jsp']) {
       expect(await send(envelope('helpdesk.fetch', { method: 'GET', path }), background), path).toMatchObject({ ok: false });
     }
     expect(await send(envelope('helpdesk.fetch', { method: 'DELETE', path: '/api/v2/tickets/1.json' }), background)).toMatchObject({ ok: false });
-    expect(handlers['helpdesk.fetch']).toHaveBeenCalledTimes(4);
+    expect(handlers['helpdesk.fetch']).toHaveBeenCalledTimes(5);
   });
 
   it('answers an unknown request name with {ok:false}', async () => {
