@@ -10,7 +10,8 @@
 import OpenAI from 'openai';
 import type { z } from 'zod';
 import type { Settings } from '../settings/catalogue';
-import { fault, toFault, type FaultContext, type LlmFault } from './faults';
+import { fault, type FaultContext, type LlmFault } from './faults';
+import { toFault } from './sdk-faults';
 import { completeJsonWith, type JsonResult } from './json';
 import { azureApiVersion, presetFor, type LlmProvider, type ProviderPreset } from './presets';
 import { Attempt, DEFAULT_RETRY, DEFAULT_TIMEOUTS, retryDelay, sleep, type RetryPolicy, type Timeouts } from './retry';
@@ -73,12 +74,16 @@ export interface ModelClient {
   embed(texts: string[], signal?: AbortSignal): Promise<Outcome<{ vectors: number[][] }>>;
 }
 
-/** The endpoint from settings, or null when none is configured (Deskmate then works without a model). */
+/**
+ * The endpoint from settings, or null when none is configured (Deskmate then works without a model).
+ * `requireModel: false` is for "test connection" in the options, which lists the models to pick from.
+ */
 export function modelConfigFromSettings(
   s: Pick<Settings, 'llmProvider' | 'llmBaseUrl' | 'llmModel' | 'llmApiKey' | 'llmHeaders' | 'embeddingsModel'>,
+  { requireModel = true } = {},
 ): ModelConfig | null {
   const baseUrl = s.llmBaseUrl || presetFor(s.llmProvider).baseUrl;
-  if (!baseUrl || !s.llmModel) return null;
+  if (!baseUrl || (requireModel && !s.llmModel)) return null;
   return { provider: s.llmProvider, baseUrl, model: s.llmModel, apiKey: s.llmApiKey, headers: s.llmHeaders, embeddingsModel: s.embeddingsModel };
 }
 

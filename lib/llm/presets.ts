@@ -24,7 +24,7 @@ export type LlmProvider = Settings['llmProvider'];
 /** Which `response_format` the endpoint is known to accept; unknown ones start at json_schema and fall back. */
 export type StructuredOutput = 'json_schema' | 'json_object' | 'text';
 
-/** i18n keys of the hints (texts in the issue 6 report; the UI adds them to public/_locales). */
+/** i18n keys of the hints, shown under a fault's message (not yet in public/_locales: texts in the issue 6 note). */
 export const LLM_HINT_KEYS = [
   'llm_hint_key_required',
   'llm_hint_qwen_region',

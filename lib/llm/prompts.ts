@@ -63,6 +63,19 @@ export function knowledgeBlock(knowledge: readonly Recommendation[]): string {
 
 const languageLine = (l: ReplyLanguage) => `Reply language: ${l} (${LANGUAGE_NAME[l]}).`;
 
+/** The passages a draft cites, by their number in the prompt's <knowledge> block, in order of first citation. */
+export function citedPassages(text: string, knowledge: readonly Recommendation[]): { n: number; articleId: string; title: string; url: string }[] {
+  const seen = new Set<number>();
+  for (const m of text.matchAll(/\[(\d{1,2})\]/g)) {
+    const n = Number(m[1]);
+    if (n >= 1 && n <= Math.min(knowledge.length, MAX_PASSAGES)) seen.add(n);
+  }
+  return [...seen].map((n) => {
+    const k = knowledge[n - 1]!;
+    return { n, articleId: k.articleId, title: k.title, url: k.url };
+  });
+}
+
 // ---------------------------------------------------------------- drafts
 
 export interface DraftInput extends HistoryOptions {
@@ -161,12 +174,28 @@ const score = z.int().min(1).max(5);
 export const reviewSchema = z.strictObject({
   scores: z.strictObject(Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, score])) as Record<(typeof REVIEW_CRITERIA)[number], typeof score>),
   suggestions: z.array(z.strictObject({ criterion: z.enum(REVIEW_CRITERIA), text: z.string().min(1).max(400) })).max(7),
+  summary: z.string().max(400),
 });
 export type ReplyReview = z.infer<typeof reviewSchema>;
 
+/** A review as the panel lists it (lib/messaging.ts ReviewResult): one row per criterion, its suggestions joined. */
+export function reviewRows(review: ReplyReview): { scores: { criterion: (typeof REVIEW_CRITERIA)[number]; score: number; suggestion: string }[]; summary: string } {
+  return {
+    scores: REVIEW_CRITERIA.map((criterion) => ({
+      criterion,
+      score: review.scores[criterion],
+      suggestion: review.suggestions
+        .filter((s) => s.criterion === criterion)
+        .map((s) => s.text)
+        .join(' '),
+    })),
+    summary: review.summary,
+  };
+}
+
 const REVIEW_SYSTEM = [
   "You are Deskmate, a quality coach who reviews a support agent's reply before it is sent.",
-  `Rules:\n1. ${DATA_RULE}\n2. ${PLACEHOLDER_RULE}\n3. Score each criterion from 1 (poor) to 5 (excellent): greeting, empathy, accuracy (only against the <knowledge> passages: a claim they do not support lowers it), clarity, next_step (the customer knows what happens next), closing, tone (fits the customer's mood and the channel).\n4. Give at most 7 concrete suggestions, each naming its criterion and quoting or pointing at the words to change. No suggestion for a criterion scored 5.\n5. Answer with the JSON object only.`,
+  `Rules:\n1. ${DATA_RULE}\n2. ${PLACEHOLDER_RULE}\n3. Score each criterion from 1 (poor) to 5 (excellent): greeting, empathy, accuracy (only against the <knowledge> passages: a claim they do not support lowers it), clarity, next_step (the customer knows what happens next), closing, tone (fits the customer's mood and the channel).\n4. Give at most 7 concrete suggestions, each naming its criterion and quoting or pointing at the words to change. No suggestion for a criterion scored 5.\n5. summary: one sentence on the reply as a whole.\n6. Answer with the JSON object only.`,
 ].join('\n\n');
 
 export function reviewPrompt(

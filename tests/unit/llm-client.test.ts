@@ -3,8 +3,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createModelClient, modelConfigFromSettings, type ModelConfig } from '../../lib/llm/client';
 import { faultMessage, LLM_FAULT_CODES, LLM_FAULT_KEYS } from '../../lib/llm/faults';
+import { azureApiVersion, PRESETS, presetFor } from '../../lib/llm/presets';
+import { createModelRequests } from '../../lib/llm/requests';
+import { catalogue } from '../../lib/settings/catalogue';
 import { draftPrompt, refineSchema, reviewSchema, type ChatMessage } from '../../lib/llm/prompts';
-import type { Conversation } from '../../lib/types';
+import type { Conversation, TicketKey } from '../../lib/types';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 
 let mock: MockLlm;
@@ -112,6 +115,38 @@ describe('streaming a draft', () => {
   });
 });
 
+describe('stale requests', () => {
+  const t1: TicketKey = { site: 'zendesk', host: 'acme.zendesk.com', ticketId: '1' };
+  const t2: TicketKey = { site: 'zendesk', host: 'acme.zendesk.com', ticketId: '2' };
+
+  it('a newer draft for a ticket aborts the older; other kinds and tickets run on', () => {
+    const requests = createModelRequests();
+    const old = requests.start(t1, 'draft');
+    const rewrite = requests.start(t1, 'rewrite');
+    const other = requests.start(t2, 'draft');
+    const fresh = requests.start(t1, 'draft');
+    expect([old.aborted, rewrite.aborted, other.aborted, fresh.aborted]).toEqual([true, false, false, false]);
+    requests.finish(t1, 'draft', old); // the stale one finishing late must not forget the fresh one
+    expect(requests.size).toBe(3);
+    requests.finish(t1, 'draft', fresh);
+    expect(requests.size).toBe(2);
+  });
+
+  it('switching tickets cancels the other tickets’ streams, reported as cancelled', async () => {
+    mock.configure({ ttftMs: 30, tokenDelayMs: 10 });
+    const requests = createModelRequests();
+    const c = client();
+    const leaving = c.streamChat({ messages: draftMessages, signal: requests.start(t1, 'draft') });
+    const staying = c.streamChat({ messages: draftMessages, signal: requests.start(t2, 'draft') });
+    requests.keepOnly(t2);
+    expect(requests.size).toBe(1);
+    expect((await leaving).fault?.code).toBe('cancelled');
+    expect((await staying).complete).toBe(true);
+    requests.cancelTicket(t2);
+    expect(requests.size).toBe(0);
+  });
+});
+
 describe('retries', () => {
   it('retries a 429 after the Retry-After the server asked for, then succeeds', async () => {
     mock.setFault({ kind: 'rate_limit', times: 1, retryAfterMs: 30 });
@@ -125,7 +160,6 @@ describe('retries', () => {
     const r = await client().streamChat({ messages: draftMessages });
     expect(r.fault).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 30_000 });
     expect(chatRequests()).toHaveLength(1);
-    expect(faultMessage(r.fault!, 'openai', 'gpt').substitutions).toEqual([30]);
   });
 
   it('retries 5xx with backoff before the first token', async () => {
@@ -156,12 +190,17 @@ describe('test connection', () => {
     expect(r).toEqual({ ok: true, models: ['mock-chat', 'mock-embed'], modelFound: true });
   });
 
+  it('before a model is picked: lists the models, nothing to find yet', async () => {
+    expect(await client({ model: '' }).testConnection()).toEqual({ ok: true, models: ['mock-chat', 'mock-embed'], modelFound: null });
+  });
+
   it('an unknown model is model_not_found, with the model in the message', async () => {
     const r = await client({ model: 'gpt-9' }).testConnection();
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.fault).toMatchObject({ code: 'model_not_found', status: 404 });
-    expect(faultMessage(r.fault, 'ollama', 'gpt-9')).toEqual({ key: 'llm_fault_model_not_found', substitutions: ['gpt-9'], hint: 'llm_hint_ollama_pull' });
+    expect(faultMessage(r.fault, 'ollama')).toEqual({ key: 'fault_model_not_found', hint: 'llm_hint_ollama_pull' });
+    expect(r.fault.detail).toContain('gpt-9');
   });
 
   it('an invalid key is unauthorized, and the key never appears in the fault', async () => {
@@ -194,7 +233,7 @@ describe('test connection', () => {
     expect(r).toMatchObject({ ok: false, fault: { code: 'origin_refused', status: 403 } });
     if (r.ok) return;
     expect(r.fault.detail).toContain(origin);
-    expect(faultMessage(r.fault, 'ollama', 'llama3').key).toBe('llm_fault_origin_refused');
+    expect(faultMessage(r.fault, 'ollama').key).toBe('fault_origin_refused');
     // The same server answers requests from elsewhere: it is the origin it refuses.
     expect((await client({ provider: 'ollama' }).testConnection()).ok).toBe(true);
   });
@@ -318,9 +357,24 @@ describe('config and messages', () => {
     expect(modelConfigFromSettings(base)).toBeNull();
     expect(modelConfigFromSettings({ ...base, llmProvider: 'ollama' })).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'm' });
     expect(modelConfigFromSettings({ ...base, llmBaseUrl: 'https://x.example/v1', llmModel: '' })).toBeNull();
+    // Test connection lists the models before one is picked.
+    expect(modelConfigFromSettings({ ...base, llmBaseUrl: 'https://x.example/v1', llmModel: '' }, { requireModel: false })).toMatchObject({ model: '' });
+  });
+
+  it('a preset for every provider the settings offer; keys sent the way each expects', () => {
+    expect(Object.keys(PRESETS).sort()).toEqual([...catalogue.llmProvider.options].sort());
+    for (const p of Object.values(PRESETS)) if (p.baseUrl) expect(new URL(p.baseUrl).protocol).toMatch(/^https?:$/);
+    expect(presetFor('azure').auth).toBe('api-key');
+    expect(presetFor('ollama')).toMatchObject({ keyRequired: false, baseUrl: 'http://localhost:11434/v1' });
+    expect(azureApiVersion('https://acme.openai.azure.com/openai/v1', PRESETS.azure)).toBeNull();
+    expect(azureApiVersion('https://acme.openai.azure.com/openai/deployments/gpt-4o', PRESETS.azure)).toBe('2024-10-21');
+    expect(azureApiVersion('https://api.openai.com/v1', PRESETS.openai)).toBeNull();
   });
 
   it('every fault code has a message key', () => {
-    for (const code of LLM_FAULT_CODES) expect(faultMessage({ code, detail: '' }, 'custom', 'm').key).toBe(LLM_FAULT_KEYS[code]);
+    for (const code of LLM_FAULT_CODES) expect(faultMessage({ code }, 'custom').key).toBe(`fault_${code}`);
+    expect(Object.keys(LLM_FAULT_KEYS)).toEqual([...LLM_FAULT_CODES]);
+    expect(faultMessage({ code: 'forbidden', status: 402 }, 'deepseek').hint).toBe('llm_hint_deepseek_balance');
+    expect(faultMessage({ code: 'forbidden', status: 403 }, 'deepseek').hint).toBeNull();
   });
 });

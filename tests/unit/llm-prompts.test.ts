@@ -1,13 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '../../lib/knowledge/types';
 import { estimateTokens, extractiveSummary, neutralise } from '../../lib/llm/context';
+import { REVIEW_CRITERIA as PROTOCOL_REVIEW_CRITERIA, REWRITE_KINDS as PROTOCOL_REWRITE_KINDS } from '../../lib/messaging';
+import { LLM_FAULT_KEYS } from '../../lib/llm/faults';
 import {
+  citedPassages,
   draftPrompt,
   promptPreview,
   REVIEW_CRITERIA,
   REWRITE_KINDS,
   refinePrompt,
   reviewPrompt,
+  reviewRows,
   rewritePrompt,
   summaryPrompt,
   type DraftInput,
@@ -214,9 +220,29 @@ describe('rewrites, summary, review, refinement', () => {
     expect(block(messages[1]!.content, 'reply')).toBe('Dear [NAME], refund done.');
     for (const c of REVIEW_CRITERIA) expect(messages[0]!.content).toContain(c);
     const scores = Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, 4]));
-    expect(schema.safeParse({ scores, suggestions: [{ criterion: 'closing', text: 'Add a closing line.' }] }).success).toBe(true);
-    expect(schema.safeParse({ scores: { ...scores, tone: 6 }, suggestions: [] }).success).toBe(false);
-    expect(schema.safeParse({ scores: { ...scores, empathy: undefined }, suggestions: [] }).success).toBe(false);
+    const good = { scores, suggestions: [{ criterion: 'closing', text: 'Add a closing line.' }, { criterion: 'closing', text: 'Offer more help.' }], summary: 'Clear, a little abrupt.' };
+    expect(schema.safeParse(good).success).toBe(true);
+    expect(schema.safeParse({ ...good, scores: { ...scores, tone: 6 } }).success).toBe(false);
+    expect(schema.safeParse({ ...good, scores: { ...scores, empathy: undefined } }).success).toBe(false);
+    expect(schema.safeParse({ ...good, suggestions: [{ criterion: 'spelling', text: 'x' }] }).success).toBe(false);
+    // As the panel lists it: a row per criterion, in order, with its suggestions.
+    const rows = reviewRows(schema.parse(good));
+    expect(rows.scores.map((r) => r.criterion)).toEqual([...REVIEW_CRITERIA]);
+    expect(rows.scores.find((r) => r.criterion === 'closing')).toEqual({ criterion: 'closing', score: 4, suggestion: 'Add a closing line. Offer more help.' });
+    expect(rows.summary).toBe('Clear, a little abrupt.');
+  });
+
+  it('the draft’s citations name the passages by their number in the prompt', () => {
+    const knowledge = kb(3);
+    expect(citedPassages('Refunds take 5 days [2]. See also [1] and [2], not [7].', knowledge)).toEqual([
+      { n: 2, articleId: 'a2', title: 'Article 2', url: 'https://help.acme.example/a/2' },
+      { n: 1, articleId: 'a1', title: 'Article 1', url: 'https://help.acme.example/a/1' },
+    ]);
+  });
+
+  it('rewrite kinds and review criteria are the ones the panel’s protocol offers', () => {
+    expect([...REWRITE_KINDS]).toEqual([...PROTOCOL_REWRITE_KINDS]);
+    expect([...REVIEW_CRITERIA]).toEqual([...PROTOCOL_REVIEW_CRITERIA]);
   });
 
   it('refinement: intent from the list or unknown, one of the seven emotions', () => {
@@ -228,6 +254,30 @@ describe('rewrites, summary, review, refinement', () => {
     expect(schema.safeParse({ intent: 'lottery', emotion: 'anger', confidence: 0.7 }).success).toBe(false);
     expect(schema.safeParse({ intent: 'refund', emotion: 'boredom', confidence: 0.7 }).success).toBe(false);
     expect(schema.safeParse({ intent: 'refund', emotion: 'anger', confidence: 1.5 }).success).toBe(false);
+  });
+});
+
+describe('what the panel may import', () => {
+  it('every fault has its message in English, simplified and traditional Chinese', () => {
+    for (const locale of ['en', 'zh_CN', 'zh_TW']) {
+      const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, unknown>;
+      expect(Object.values(LLM_FAULT_KEYS).filter((k) => !Object.hasOwn(messages, k)), locale).toEqual([]);
+    }
+  });
+
+  it('prompts, context, faults and presets do not pull in the openai SDK (only the background holds it)', () => {
+    const imports = (file: string) => [...readFileSync(resolve(import.meta.dirname, '../../lib/llm', file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of imports(file)) {
+        expect(i, `${file} imports ${i}`).not.toBe('openai');
+        if (i.startsWith('./')) visit(`${i.slice(2)}.ts`);
+      }
+    };
+    for (const f of ['prompts.ts', 'context.ts', 'faults.ts', 'presets.ts', 'requests.ts']) visit(f);
+    expect(seen.size).toBeGreaterThanOrEqual(6);
   });
 });
 
