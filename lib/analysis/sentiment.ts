@@ -97,6 +97,21 @@ function addEntry(map: Map<string, Entry>, key: string, patch: Partial<Entry>): 
   map.set(key, e);
 }
 
+const CUE_SIGN: Partial<Record<CueEmotion, number>> = { anger: -1, sadness: -1, fear: -1, joy: 1 };
+
+/**
+ * A clear emotion cue with no valence of its own (不开心, 爱, "gutted") carries the
+ * sign of its emotion; frustration cues ("still", "again") and surprise do not.
+ */
+function deriveValence(map: Map<string, Entry>): void {
+  for (const e of map.values()) {
+    if (e.v !== undefined || !e.emo || e.neg || e.deg !== undefined || e.neutral) continue;
+    let v = 0;
+    for (const [emo, w] of e.emo) if (w >= 1 && CUE_SIGN[emo]) v += CUE_SIGN[emo]! * Math.min(1.8, 0.9 * w);
+    if (v !== 0) e.v = Math.max(-1.8, Math.min(1.8, v));
+  }
+}
+
 function cueList(s: string): [string, number][] {
   return s
     .split(/\s+/)
@@ -120,6 +135,7 @@ let EN_MAX_WORDS = 1;
   for (const w of ['but', 'however']) addEntry(EN, w, { contrast: true });
   for (const w of ['thanks', 'thank', 'thank_you', 'thx', 'ty', 'tnx', 'please', 'pls', 'plz', 'sorry', 'unfortunately']) addEntry(EN, w, { polite: true });
   for (const k of EN.keys()) EN_MAX_WORDS = Math.max(EN_MAX_WORDS, k.split('_').length);
+  deriveValence(EN);
 }
 
 const ZH = new Map<string, Entry>();
@@ -135,6 +151,7 @@ let ZH_MAX = 1;
   for (const [emo, s] of Object.entries(ZH_EMOTION)) for (const [w, x] of cueList(s)) addEntry(ZH, w, { emo: [[emo as CueEmotion, x]] });
   for (const w of ['谢谢', '感谢', '多谢', '抱歉', '对不起', '不好意思']) addEntry(ZH, w, { polite: true });
   for (const k of ZH.keys()) ZH_MAX = Math.max(ZH_MAX, k.length);
+  deriveValence(ZH);
 }
 /** Single characters that are a degree adverb when a sentiment word follows (好差 = very bad). */
 const ZH_DEGREE_IF_FOLLOWED: Record<string, number> = { 好: 1.4 };
