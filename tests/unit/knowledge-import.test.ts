@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importFiles, markdownToHtml, normaliseLocale, type ImportResult } from '../../lib/knowledge/import';
+import { detectLocale, importFiles, markdownToHtml, normaliseLocale, type ImportResult } from '../../lib/knowledge/import';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -252,5 +254,19 @@ describe('normaliseLocale', () => {
     expect(['en_US', 'EN', 'zh-Hans', 'zh-Hans-CN', 'zh-Hant', 'zh_TW', 'zh-Hant-HK', 'pt-BR', 'not a tag'].map(normaliseLocale)).toEqual([
       'en-us', 'en', 'zh-cn', 'zh-cn', 'zh-tw', 'zh-tw', 'zh-hk', 'pt-br', '',
     ]);
+  });
+});
+
+describe('the demo knowledge base (scripts/demo/knowledge)', () => {
+  it('imports as it is: 27 English articles, most in simplified and traditional Chinese, each with its English original', () => {
+    const dir = join(import.meta.dirname, '../../scripts/demo/knowledge');
+    const files = ['en-us', 'zh-cn', 'zh-tw'].flatMap((locale) => readdirSync(join(dir, locale)).map((f) => ({ name: `knowledge/${locale}/${f}`, data: readFileSync(join(dir, locale, f)) })));
+    const { articles } = ok(importFiles(files));
+    const by = (l: string) => articles.filter((a) => a.locale === l);
+    expect([by('en-us').length, by('zh-cn').length, by('zh-tw').length]).toEqual([27, 23, 23]);
+    const english = new Set(by('en-us').map((a) => a.externalId));
+    for (const a of [...by('zh-cn'), ...by('zh-tw')]) expect(english).toContain(a.externalId);
+    // The locale the files state agrees with the language their text is in.
+    for (const a of articles) expect(detectLocale(`${a.title}\n${a.body}`)).toBe(a.locale === 'en-us' ? 'en' : a.locale);
   });
 });

@@ -145,3 +145,22 @@ describe('when the org refuses', () => {
     expect(!r.ok && r.error).toMatchObject({ kind: 'access', suggestImport: true });
   });
 });
+
+describe('the demo Salesforce (scripts/demo/serve.ts)', () => {
+  it('refuses Knowledge over REST on its Lightning domain, so the agent is pointed to import', async () => {
+    const { routeDemoHelpdesk } = await import('../../scripts/demo/serve');
+    const handlers: [string, (route: unknown) => unknown][] = [];
+    await routeDemoHelpdesk({ route: async (pattern: string, handler: (route: unknown) => unknown) => void handlers.push([pattern, handler]) } as never, 'manual');
+    const lightning = handlers.find(([p]) => p.startsWith('https://acme.lightning.force.com'))![1];
+    const fetchJson = async (path: string): Promise<FetchJsonResponse> => {
+      let fulfilled: { status: number; body: string } | null = null;
+      await lightning({
+        request: () => ({ url: () => `https://acme.lightning.force.com${path}`, method: () => 'GET', headers: () => ({}), postData: () => null }),
+        fulfill: async (r: { status: number; body: string }) => void (fulfilled = r),
+      });
+      return { status: fulfilled!.status, json: JSON.parse(fulfilled!.body) };
+    };
+    const r = await syncSalesforce({ ...options(fakeOrg()), host: 'acme.lightning.force.com', fetchJson });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'access', status: 401, suggestImport: true } });
+  });
+});

@@ -351,3 +351,98 @@ describe('fetching and storing', () => {
     db.close();
   });
 });
+
+// ------------------------------------------------------------- the demo Zendesk
+
+type Handler = (route: unknown) => unknown;
+/** Routes requests through serve.ts's handlers as the browser context would, and hands back what they fulfil. */
+async function demoServer() {
+  const { routeDemoHelpdesk, resetDemoZendesk, demoHelpCenter, zendeskDeliveries } = await import('../../scripts/demo/serve');
+  resetDemoZendesk();
+  const handlers: [string, Handler][] = [];
+  await routeDemoHelpdesk({ route: async (pattern: string, handler: Handler) => void handlers.push([pattern, handler]) } as never, 'manual');
+  async function request(method: string, url: string, body: unknown = null, headers: Record<string, string> = {}) {
+    const handler = handlers.find(([p]) => url.startsWith(p.replace('/**', '')))![1];
+    let fulfilled: { status: number; body: string; headers?: Record<string, string>; contentType?: string } | null = null;
+    await handler({
+      request: () => ({ url: () => url, method: () => method, headers: () => headers, postData: () => (body === null ? null : JSON.stringify(body)) }),
+      fulfill: async (r: typeof fulfilled) => void (fulfilled = r),
+    });
+    const r = fulfilled!;
+    let json: unknown = null;
+    try {
+      json = JSON.parse(r.body);
+    } catch {
+      json = null;
+    }
+    return { status: r.status, json, text: r.body, headers: r.headers ?? {}, contentType: r.contentType };
+  }
+  const fetchJson: FetchJson = async (path) => {
+    const r = await request('GET', `https://${HOST}${path}`);
+    return { status: r.status, json: r.json, headers: r.headers };
+  };
+  return { request, fetchJson, demoHelpCenter, zendeskDeliveries };
+}
+
+describe('the demo Zendesk (scripts/demo/serve.ts)', () => {
+  it('serves its Help Center so the sync takes every article in three locales, then only what an editor changed', async () => {
+    const demo = await demoServer();
+    const store = memoryStore();
+    const first = await synced({ ...options(fakeZendesk([]), store), fetchJson: demo.fetchJson });
+    expect(first.locales).toEqual(['en-us', 'zh-cn', 'zh-tw']);
+    const per = (l: string) => first.upserts.filter((a) => a.locale === l).length;
+    expect([per('en-us'), per('zh-cn'), per('zh-tw')]).toEqual([27, 23, 23]);
+    const charged = first.upserts.find((a) => a.id === 'zendesk:acme.zendesk.com:360040001003:en-us')!;
+    expect(charged.title).toBe('I was charged twice for one order');
+    expect(charged.url).toBe('https://acme.zendesk.com/hc/en-us/articles/360040001003-double-charge');
+    expect(charged.body).toContain('On your statement our charges appear as ACME*SHOP.');
+    store.apply(first);
+
+    demo.demoHelpCenter.edit(360040001007, 'zh-cn', { title: '订单延误怎么办' }, new Date(T0 + 30 * 60 * 1000));
+    const second = await synced({ ...options(fakeZendesk([]), store, { now: () => T0 + 60 * 60 * 1000 }), fetchJson: demo.fetchJson });
+    expect(second.mode).toEqual({ 'en-us': 'incremental', 'zh-cn': 'incremental', 'zh-tw': 'incremental' });
+    expect(second.upserts.map((a) => [a.id, a.title])).toContainEqual(['zendesk:acme.zendesk.com:360040001007:zh-cn', '订单延误怎么办']);
+    expect(second.upserts.every((a) => a.externalId === '360040001007')).toBe(true);
+  });
+
+  it('opens an article link as a page in its language', async () => {
+    const demo = await demoServer();
+    const page = await demo.request('GET', 'https://acme.zendesk.com/hc/zh-tw/articles/360040001020-warranty');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="zh-Hant">');
+    expect(page.text).toContain('<h1>保固與維修</h1>');
+    expect((await demo.request('GET', 'https://acme.zendesk.com/hc/zh-tw/articles/360040001025-acme-plus')).status).toBe(404);
+  });
+
+  it('leaves the gaps the demo shows: nothing on how long a repair takes or a flashing red light', async () => {
+    const { demoHelpCenter } = await demoServer();
+    const text = demoHelpCenter.articles.map((a) => a.body).join('\n');
+    expect(text).not.toMatch(/紅燈|红灯|red light|維修.{0,6}(天|週)|维修.{0,6}(天|周)|repairs? take/i);
+    expect(demoHelpCenter.articles.find((a) => a.slug === 'warranty' && a.locale === 'zh-tw')!.body).toContain('來回運費都由 Acme 負擔');
+  });
+
+  it('takes gap deliveries as tickets and internal notes, replays an Idempotency-Key, and records them', async () => {
+    const demo = await demoServer();
+    const ticket = { ticket: { subject: 'Knowledge gap: repair turnaround', comment: { body: 'Customer asks how long a warranty repair takes.', public: false }, tags: ['knowledge_gap'], priority: 'normal' } };
+    const created = await demo.request('POST', 'https://acme.zendesk.com/api/v2/tickets.json', ticket, { 'idempotency-key': 'flag-1', authorization: 'Basic x' });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ ticket: { id: 2001, subject: 'Knowledge gap: repair turnaround', status: 'new', tags: ['knowledge_gap'] }, audit: { ticket_id: 2001 } });
+    expect(created.headers['x-idempotency-lookup']).toBe('miss');
+    const again = await demo.request('POST', 'https://acme.zendesk.com/api/v2/tickets.json', ticket, { 'idempotency-key': 'flag-1' });
+    expect([again.status, (again.json as { ticket: { id: number } }).ticket.id, again.headers['x-idempotency-lookup']]).toEqual([201, 2001, 'hit']);
+    expect((await demo.request('POST', 'https://acme.zendesk.com/api/v2/tickets.json', { ticket: { comment: { body: 'other' } } }, { 'idempotency-key': 'flag-1' })).status).toBe(400);
+    const note = await demo.request('PUT', 'https://acme.zendesk.com/api/v2/tickets/1001.json', { ticket: { comment: { body: 'Gap flagged: refund timing article outdated.', public: false } } });
+    expect(note.status).toBe(200);
+    expect(note.json).toMatchObject({ ticket: { id: 1001 }, audit: { events: [{ type: 'Comment', public: false }] } });
+    expect((await demo.request('PUT', 'https://acme.zendesk.com/api/v2/tickets/999.json', { ticket: { comment: { body: 'x' } } })).status).toBe(404);
+    expect((await demo.request('POST', 'https://acme.zendesk.com/api/v2/tickets.json', { ticket: { subject: 'no comment' } })).status).toBe(422);
+    expect(demo.zendeskDeliveries.map((d) => [d.method, d.ticketId, d.status, d.replayed, d.authorized])).toEqual([
+      ['POST', 2001, 201, false, true],
+      ['POST', 2001, 201, true, false],
+      ['POST', null, 400, false, false],
+      ['PUT', 1001, 200, false, false],
+      ['PUT', null, 404, false, false],
+      ['POST', null, 422, false, false],
+    ]);
+  });
+});
