@@ -55,7 +55,7 @@ export function knowledgeBlock(knowledge: readonly Recommendation[]): string {
   knowledge.slice(0, MAX_PASSAGES).forEach((k, i) => {
     const passage = k.passage.length > MAX_PASSAGE_CHARS ? `${k.passage.slice(0, MAX_PASSAGE_CHARS - 1)}…` : k.passage;
     const clean = (t: string) => neutralise(t).replace(/\[(\d+)\]/g, '($1)');
-    lines.push(`[${i + 1}] ${clean(k.title)}${k.url ? ` (${k.url})` : ''}`, clean(passage), '');
+    lines.push(`[${i + 1}] ${clean(k.title)}${k.url ? ` (${clean(k.url)})` : ''}`, clean(passage), '');
   });
   lines[lines.length - 1] = '</knowledge>';
   return lines.join('\n');
@@ -135,12 +135,16 @@ const REWRITE_SYSTEM = [
   `Rules:\n1. ${DATA_RULE}\n2. Keep the meaning, the facts, amounts and dates, the citation markers such as [1], and the placeholders. ${PLACEHOLDER_RULE}\n3. ${PLAIN_RULE}\n4. Output only the rewritten reply, nothing before or after it.`,
 ].join('\n\n');
 
+/**
+ * A rewrite of the agent's draft or composer text. `conversation` (the ticket's) lets the
+ * customer's names be redacted from it too.
+ */
 export function rewritePrompt(
   kind: RewriteKind,
   text: string,
-  options: { language: ReplyLanguage; instruction?: string; requester?: string } & PrivacyOptions,
+  options: { language: ReplyLanguage; instruction?: string; conversation?: Pick<Conversation, 'requester' | 'messages'> } & PrivacyOptions,
 ): ChatMessage[] {
-  const scrub = redactorFor({ requester: options.requester ?? '', messages: [] }, options);
+  const scrub = redactorFor(options.conversation ?? { requester: '', messages: [] }, options);
   const task = ['Task: rewrite-' + kind, REWRITE_TASK[kind]];
   if (kind === 'translate') task.push(`Translate into ${LANGUAGE_NAME[options.language]}.`, languageLine(options.language));
   else task.push('Keep the language the text is written in.');

@@ -198,7 +198,7 @@ describe('rewrites, summary, review, refinement', () => {
   it('one system message for every rewrite; the text delimited; the kind and language in the task', () => {
     const systems = new Set(REWRITE_KINDS.map((k) => rewritePrompt(k, 'Hi, the refund is on its way [1].', { language: 'en' })[0]!.content));
     expect(systems.size).toBe(1);
-    const t = rewritePrompt('translate', 'Hi Maya, refund on its way [1]. Mail maya@x.example', { language: 'zh-Hant', requester: 'Maya Thompson' })[1]!.content;
+    const t = rewritePrompt('translate', 'Hi Maya, refund on its way [1]. Mail maya@x.example', { language: 'zh-Hant', conversation: maya })[1]!.content;
     expect(block(t, 'text')).toBe('Hi [NAME], refund on its way [1]. Mail [EMAIL]');
     expect(t).toMatch(/^Task: rewrite-translate$/m);
     expect(t).toMatch(/^Reply language: zh-Hant/m);
