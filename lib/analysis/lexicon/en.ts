@@ -199,10 +199,10 @@ export const EN_EMOTION: Record<string, string> = {
   sadness:
     'sad:2 sadly:1.5 unhappy:1.5 disappointed:2 disappointing:2 disappointment:2 let_down:2 ' +
     'upset:1.5 heartbroken:2.5 devastated:2.5 depressed:2 depressing:2 miserable:2 cry:1.5 crying:1.5 ' +
-    'tears:1.5 sorry:1 unfortunately:1 regret:1.5 regrets:1.5 lonely:2 alone:1 hurt:1.5 hurts:1.5 ' +
+    'tears:1.5 sorry:1 unfortunately:1 regret:1.5 regrets:1.5 lonely:2 alone:0.5 hurt:1.5 hurts:1.5 ' +
     'pain:1 painful:1.5 grief:2 grieving:2 miss:1 missed:0.5 lost:0.5 loss:1 died:2 death:1.5 passed_away:2 ' +
     'rip:1.5 sucks:1 shame:1 too_bad:1.5 gutted:2 sigh:1 awful:0.5 terrible:0.5 hopeless:1.5 ' +
-    'broke_my_heart:2.5 poor:0.5 feel_bad:1.5 ashamed:1.5 guilty:1.5 apologize:1 apologies:1 ' +
+    'broke_my_heart:2.5 poor:0.5 feel_bad:1.5 ashamed:1.5 guilty:1.5 apologize:0.5 apologies:0.5 ' +
     'heartbreaking:2.5 tragic:2 tragedy:2 cried:1.5 misses:1 sadness:2',
   fear:
     'worried:2 worry:1.5 worrying:2 worried_about:2 scared:2 afraid:2 fear:2 fears:2 frightened:2 ' +
