@@ -17,7 +17,7 @@ export default defineConfig({
     // scripting: content scripts for helpdesks a team lead configures (registered at run time).
     // No host permissions at install: the built-in content scripts' matches are the only
     // sites touched; a configured helpdesk's host is asked for at run time, one at a time.
-    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'],
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'sidePanel', 'scripting', 'alarms'],
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

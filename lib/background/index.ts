@@ -3,7 +3,7 @@
  * network, IndexedDB) and routes between helpdesk tabs and the side panel.
  */
 import { browser } from '../browser';
-import { PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema, type TabTicketState } from '../messaging';
+import { ASSIST_PORT, PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema, type TabTicketState } from '../messaging';
 import { analyzeState } from '../analysis/index';
 import { createIntentService } from '../analysis/intent-service';
 import { outboundPreview } from '../analysis/outbound';
@@ -16,6 +16,9 @@ import { activeTabId } from './active-tab';
 import { syncCustomSites } from './custom-sites';
 import { createPanels } from './panels';
 import { createTabTickets } from './tab-tickets';
+import { createKnowledgeBackground } from './knowledge';
+import { createAssist } from './assist';
+import type { Conversation, TicketKey } from '../types';
 
 export function startBackground(): void {
   const settings = createSettingsService();
@@ -26,6 +29,19 @@ export function startBackground(): void {
   const panels = createPanels(tickets, settings, analyze);
   void settings.start();
   const restored = tickets.restore();
+  const knowledge = createKnowledgeBackground({ settings, tickets });
+  const conversationOf = (key: TicketKey): Conversation | null => {
+    const seen = tickets.lastSeen(key)?.state;
+    return seen?.kind === 'ok' ? seen.conversation : null;
+  };
+  const assist = createAssist({
+    settings,
+    conversationOf,
+    knowledgeFor: async (conversation) => {
+      await knowledge.ready;
+      return knowledge.service.recommend(conversation, conversation.insight?.intent?.name ?? null, { limit: 5 });
+    },
+  });
 
   let customSites: CustomSite[] = [];
   const syncSites = async () => {
@@ -50,6 +66,7 @@ export function startBackground(): void {
       const tab = sender.tab!;
       tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyze(state) });
       panels.refreshWindow(tab.windowId ?? -1);
+      if (state.kind === 'ok') knowledge.onTicket(state.conversation);
     },
     'ticket.append': async ({ key, count, lastId, messages }, sender) => {
       await restored;
@@ -90,14 +107,18 @@ export function startBackground(): void {
     },
     'settings.get': () => settings.view(),
     'settings.set': ({ patch }) => settings.update(patch),
+    ...knowledge.handlers,
+    ...assist.handlers,
   });
+  knowledge.start();
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== PANEL_PORT || !port.sender || senderKind(port.sender) !== 'extension-page') {
+    if ((port.name !== PANEL_PORT && port.name !== ASSIST_PORT) || !port.sender || senderKind(port.sender) !== 'extension-page') {
       port.disconnect();
       return;
     }
-    panels.connect(port);
+    if (port.name === ASSIST_PORT) assist.connect(port);
+    else panels.connect(port);
   });
 
   browser.tabs.onActivated.addListener(({ windowId }) => panels.refreshWindow(windowId));

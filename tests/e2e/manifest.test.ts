@@ -26,7 +26,7 @@ describe('built manifests', () => {
   it('Chrome: MV3, side panel, managed schema, only the helpdesk sites', () => {
     for (const m of [chrome, chromeStore]) {
       expect(m.manifest_version).toBe(3);
-      expect(m.permissions).toEqual(['storage', 'sidePanel', 'scripting']);
+      expect(m.permissions).toEqual(['storage', 'sidePanel', 'scripting', 'alarms']);
       expect(m.host_permissions ?? []).toEqual([]);
       // A configured helpdesk's host is requested at run time; nothing is granted at install.
       expect(m.optional_host_permissions).toEqual(['https://*/*']);
@@ -50,7 +50,7 @@ describe('built manifests', () => {
   it('Firefox: the same entrypoints, with the sidebar and a gecko id', () => {
     expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(firefox.browser_specific_settings.gecko.id).toBe('deskmate@deskmate.dev');
-    expect(firefox.permissions).toEqual(['storage', 'scripting']);
+    expect(firefox.permissions).toEqual(['storage', 'scripting', 'alarms']);
     expect(firefox.optional_permissions).toEqual(['https://*/*']);
     expect(firefox.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(Object.values(SITE_MATCHES).flat().sort());
     expect(firefox.options_ui.page).toBe('options.html');
