@@ -290,16 +290,25 @@ const BLAME: Rule[] = [
   { re: /\b(?:like|as) i (?:already )?told you\b/gi },
   { re: /\bas previously stated\b/gi },
   { re: /\byou need to read\b/gi },
+  // Deflecting: "that's not our problem" tells the customer whose problem it is.
+  { re: new RegExp(`\\bnot (?:our|my) (?:problem|fault|responsibility|concern)\\b`, 'gi') },
+  { re: new RegExp(`\\b(?:that|this|it)(?:${APOS}s| is) (?:your|the customer${APOS}s) (?:own )?(?:problem|responsibility)\\b`, 'gi') },
   { re: /[你您]应[该該]/g, notAfter: /(?:如果|若|要是|假如)$/ },
   { re: /[你您]没有/g, notAfter: /(?:如果|若|要是|假如|是否)$/ },
   { re: /[你您]自己(?:的问题|的错|造成|弄)?/g },
   { re: /早就(?:说过|说了|告诉)/g },
   { re: /(?:我|我们)已经(?:说过|说了|告诉过)/g },
-  { re: /[你您]的(?:错|责任|问题)/g },
+  // 您的问题 is also "your question/issue" (您的问题已解决): blame only when it says whose fault it is.
+  { re: /[你您](?:自己)?的错/g },
+  { re: /(?:是|属于|在于|归于)[你您](?:自己)?的(?:责任|问题)/g },
+  { re: /(?:不是|并非|不属于)我们的(?:问题|责任|错)|不关我们的事|与我们无关|[跟和]我们没(?:有)?关系/g },
 ];
 
+/** "We can't wait to help", "we can't thank you enough": eagerness and thanks, not refusal ("we can't wait any longer" is). */
+const EAGER_AFTER_CANT = '(?!\\s+(?:wait(?:\\s+to\\b|\\s+for\\s+you\\b|\\s*[!.,]|\\s*$)|thank\\b|stress enough|emphasi[sz]e enough|say enough|apologi[sz]e enough|agree more|be happier|be more (?:grateful|pleased|happy|thankful)))';
+
 const NEGATIVE: Rule[] = [
-  { re: new RegExp(`\\bwe (?:can${APOS}t|cannot|can not|are unable to|won${APOS}t be able to)\\b`, 'gi') },
+  { re: new RegExp(`\\bwe (?:can${APOS}t|cannot|can not|are unable to|won${APOS}t be able to)\\b${EAGER_AFTER_CANT}`, 'gi') },
   { re: new RegExp(`\\bwe${APOS}re unable to\\b`, 'gi') },
   { re: /\bunfortunately,? there (?:is|'s|’s) nothing\b/gi },
   { re: /\bnothing (?:we|i) can do\b/gi },
@@ -307,8 +316,9 @@ const NEGATIVE: Rule[] = [
   { re: /\bno way\b/gi },
   { re: new RegExp(`\\b(?:our |the )?policy (?:does not|doesn${APOS}t|won${APOS}t) allow\\b`, 'gi') },
   { re: /\bnot (?:allowed|permitted)\b/gi },
-  { re: /不能/g },
-  { re: /无法/g },
+  // 恨不能 (long to), 不能再好 / 不能错过 / 不能不: eager or emphatic, not refusal; 感激之情无法言表 is thanks.
+  { re: /不能(?!再好|更好|错过|不|忘)/g, notAfter: /恨$/ },
+  { re: /无法(?!言表|用言语)/g },
   { re: /没[办辦]法/g },
   { re: /不可能/g },
   { re: /做不到/g },
@@ -317,7 +327,8 @@ const NEGATIVE: Rule[] = [
 const JARGON: Rule[] = [
   { re: /\bescalat(?:e|ed|ing) (?:it |this )?to (?:L[1-3]|tier ?[1-3])\b/gi },
   { re: /\b(?:L[1-3]|tier[- ][1-3])(?: (?:team|support|queue))?\b/g },
-  { re: /\btickets?\b/gi },
+  // The customer's own ticket (and a plane ticket) is their word too: "your ticket", "your ticket number".
+  { re: /(?<!\byour\s+(?:[\w-]+\s+)?)\btickets?\b(?!\s+(?:number|reference|no\b|#|id\b|price|fare))/gi },
   { re: /\bSLAs?\b/gi },
   { re: /\bback[- ]?end\b/gi },
   { re: /\bsync jobs?\b/gi },
@@ -326,7 +337,7 @@ const JARGON: Rule[] = [
   { re: /\bworkflows?\b/gi },
   { re: /\bqueues?d?\b/gi },
   { re: /\bSOPs?\b/g },
-  { re: /工[单單]/g },
+  { re: /(?<![您你]的)工[单單](?![号號]|编号|編號)/g },
   { re: /后[台臺]/g },
   { re: /系[统統]同步/g },
   { re: /流程/g },

@@ -135,6 +135,20 @@ describe('checkDraft: blame', () => {
   it('polite draft has no blame', () => {
     expect(of(checkDraft('Thanks for your patience, I have updated your address.', calm), 'blame')).toEqual([]);
   });
+
+  it('deflecting responsibility is blame, in both languages', () => {
+    expect(of(checkDraft('You should have read the instructions.', calm), 'blame').map((f) => f.excerpt)).toEqual(['You should have']);
+    expect(of(checkDraft("Sorry, but that's not our problem.", calm), 'blame').map((f) => f.excerpt)).toEqual(['not our problem']);
+    expect(of(checkDraft('That’s your problem, not ours.', calm), 'blame').map((f) => f.excerpt)).toEqual(['That’s your problem']);
+    expect(of(checkDraft('这不是我们的问题，是您自己的问题。', calm), 'blame').map((f) => f.excerpt)).toEqual(['不是我们的问题', '是您自己的问题']);
+    expect(of(checkDraft('這不關我們的事。', calm), 'blame').map((f) => f.excerpt)).toEqual(['不關我們的事']);
+    expect(of(checkDraft('这是您的错。', calm), 'blame').map((f) => f.excerpt)).toEqual(['您的错']);
+  });
+
+  it('"your problem" and 您的问题 as the customer\'s issue are not blame', () => {
+    for (const t of ['We will fix your problem today.', '您的问题已经解决了，谢谢您的耐心。', '關於您的問題，我們已經處理。', '您的问题我们已转给专人跟进。'])
+      expect(of(checkDraft(t, calm), 'blame'), t).toEqual([]);
+  });
 });
 
 describe('checkDraft: negative phrasing', () => {
@@ -147,6 +161,23 @@ describe('checkDraft: negative phrasing', () => {
       'our policy does not allow',
       'No way',
     ]);
+  });
+
+  it('eagerness and thanks are not refusals', () => {
+    for (const t of [
+      "We can't wait to help you.",
+      'We can’t wait for you to try the new plan!',
+      "We can't thank you enough for your patience.",
+      'We cannot stress enough how much we value you.',
+      '我们恨不能马上帮您解决。',
+      '感激之情无法言表。',
+      '这个优惠不能错过！',
+      '服务不能再好了。',
+    ])
+      expect(of(checkDraft(t, calm), 'negative_phrasing'), t).toEqual([]);
+    // A refusal that starts the same way is still one.
+    expect(of(checkDraft("We can't wait any longer for the documents.", calm), 'negative_phrasing').map((f) => f.excerpt)).toEqual(["We can't"]);
+    expect(of(checkDraft("We can't refund a used item.", calm), 'negative_phrasing').map((f) => f.excerpt)).toEqual(["We can't"]);
   });
 
   it('Chinese, both scripts', () => {
@@ -233,7 +264,7 @@ describe('checkDraft: too long', () => {
 
 describe('checkDraft: jargon', () => {
   it('English internal terms', () => {
-    const text = 'As per the SLA, I will escalate to L2; the backend sync job and RMA workflow are in the queue. Your ticket is open.';
+    const text = 'As per the SLA, I will escalate to L2; the backend sync job and RMA workflow are in the queue. I noted it on the ticket.';
     expect(of(checkDraft(text, calm), 'jargon').map((f) => f.excerpt)).toEqual([
       'As per',
       'SLA',
@@ -248,8 +279,24 @@ describe('checkDraft: jargon', () => {
   });
 
   it('Chinese internal terms, both scripts', () => {
-    expect(of(checkDraft('您的工单已提交后台，等待系统同步流程。', calm), 'jargon').map((f) => f.excerpt)).toEqual(['工单', '后台', '系统同步', '流程']);
-    expect(of(checkDraft('您的工單已提交後台，等待系統同步流程。', calm), 'jargon').map((f) => f.excerpt)).toEqual(['工單', '後台', '系統同步', '流程']);
+    expect(of(checkDraft('工单已提交后台，等待系统同步流程。', calm), 'jargon').map((f) => f.excerpt)).toEqual(['工单', '后台', '系统同步', '流程']);
+    expect(of(checkDraft('工單已提交後台，等待系統同步流程。', calm), 'jargon').map((f) => f.excerpt)).toEqual(['工單', '後台', '系統同步', '流程']);
+  });
+
+  it('the customer\'s own ticket is their word too, in both languages', () => {
+    for (const t of [
+      'Your ticket has been updated.',
+      'I have added your request to your support ticket.',
+      'Your ticket number is 58812.',
+      'Your ticket has been refunded to the original card.',
+      '您的工单已更新。',
+      '您的工單已更新。',
+      '工单号是 B-88213。',
+    ])
+      expect(of(checkDraft(t, calm), 'jargon'), t).toEqual([]);
+    // The internal ticket stays jargon.
+    expect(of(checkDraft('I escalated the ticket to the backend team.', calm), 'jargon').map((f) => f.excerpt)).toEqual(['ticket', 'backend']);
+    expect(of(checkDraft('已将工单转交后台。', calm), 'jargon').map((f) => f.excerpt)).toEqual(['工单', '后台']);
   });
 });
 
