@@ -7,7 +7,10 @@
  * newlines are read properly).
  *
  * sentiment: labels positive / negative / neutral (aliases pos, neg, 1, 0, -1 …).
- * - With three classes in the file: 3-class accuracy and macro-F1 of the label.
+ * - With three classes in the file: 3-class accuracy and macro-F1 of the label
+ *   the analyser gives (neutral when |score| < NEUTRAL_BAND, a fixed constant
+ *   of lib/analysis/sentiment.ts, never fitted to the file), with a confusion
+ *   table.
  * - With only positive and negative: scored on the sign of the score; a score
  *   of exactly 0 (no sentiment word found) counts as wrong (reported as
  *   "zero"), and the figures with 0 → positive and 0 → negative are printed
@@ -24,7 +27,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyzeSentiment, type SentimentResult } from '../../lib/analysis/sentiment.ts';
+import { analyzeSentiment, NEUTRAL_BAND, type SentimentResult } from '../../lib/analysis/sentiment.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { f3, prf, type ClassCounts } from './metrics.ts';
 
@@ -92,6 +95,16 @@ export function score(gold: string[][], pred: string[], classes: readonly string
 }
 
 
+/** Gold (rows) against predicted (columns), first gold label of each row. */
+function confusion(gold: string[][], pred: string[], classes: string[]): string[] {
+  const lines = [`gold \\ predicted ${classes.map((c) => c.padStart(9)).join('')}`];
+  for (const g of classes) {
+    const counts = classes.map((p) => gold.filter((x, i) => x[0] === g && pred[i] === p).length);
+    lines.push(`${g.padEnd(17)} ${counts.map((n) => String(n).padStart(9)).join('')}`);
+  }
+  return lines;
+}
+
 function report(s: Score): string[] {
   const lines = ['class         gold   pred  precision  recall     f1'];
   for (const [c, k] of Object.entries(s.perClass)) {
@@ -130,12 +143,14 @@ async function run(task: 'sentiment' | 'emotion', argv: string[]): Promise<numbe
       console.log(`  score exactly 0 (no sentiment word found): ${zero} of ${rows.length} (${f3(zero / (rows.length || 1))})`);
       console.log(`  for information: 0 → positive accuracy=${f3(asPos.accuracy)}; 0 → negative accuracy=${f3(asNeg.accuracy)}`);
       const lab = score(gold, results.map((r) => r.label), ['positive', 'negative', 'neutral']);
-      console.log(`  3-way label (|score| < 0.1 is neutral, always wrong here): accuracy=${f3(lab.accuracy)}`);
+      console.log(`  3-way label (|score| < ${NEUTRAL_BAND} is neutral, always wrong here): accuracy=${f3(lab.accuracy)}`);
       delete s.perClass.zero;
       gold.forEach((g, i) => { if (!g.includes(sign(results[i], 'zero'))) errors.push(`${g.join(';')} ← ${results[i].score} ${JSON.stringify(rows[i].text.slice(0, 120))} ${results[i].drivers.map((d) => `${d.text}:${d.weight}`).join(' ')}`); });
     } else {
-      s = score(gold, results.map((r) => r.label), ['positive', 'negative', 'neutral']);
-      console.log('3-class file: scored on the label (|score| < 0.1 is neutral)');
+      const classes = ['positive', 'negative', 'neutral'];
+      s = score(gold, results.map((r) => r.label), classes);
+      console.log(`3-class file: scored on the label (|score| < ${NEUTRAL_BAND} is neutral)`);
+      for (const line of confusion(gold, results.map((r) => r.label), classes)) console.log(line);
       gold.forEach((g, i) => { if (!g.includes(results[i].label)) errors.push(`${g.join(';')} ← ${results[i].label} ${results[i].score} ${JSON.stringify(rows[i].text.slice(0, 120))}`); });
     }
   } else {
