@@ -6,6 +6,8 @@ import { intentsFromCsv } from '../lib/ui/intents-import';
 import type { OptionsStore } from '../lib/ui/options-store';
 import { CustomSitesField } from './custom-sites-field';
 import { JsonField } from './json-field';
+import { ConnectionTest, KnowledgeAdmin } from './knowledge-admin';
+import type { KnowledgeAdminStore } from '../lib/ui/knowledge-admin-store';
 
 const SECTIONS: { title: MessageKey; keys: SettingKey[] }[] = [
   { title: 'options_section_general', keys: ['uiLanguage', 'intents'] },
@@ -85,7 +87,7 @@ function Field(props: { store: OptionsStore; name: SettingKey; customSites: Cust
   );
 }
 
-export function OptionsForm(props: { store: OptionsStore; customSites: CustomSitesStore }) {
+export function OptionsForm(props: { store: OptionsStore; customSites: CustomSitesStore; knowledge: KnowledgeAdminStore }) {
   const { store, customSites } = props;
   if (!store.view.value) return null;
   const t = store.t.value;
@@ -100,8 +102,10 @@ export function OptionsForm(props: { store: OptionsStore; customSites: CustomSit
           {[...section.keys, ...(section.title === 'options_section_general' ? rest : [])].map((k) => (
             <Field store={store} name={k} key={k} customSites={customSites} />
           ))}
+          {section.title === 'options_section_model' && <ConnectionTest t={t} store={props.knowledge} />}
         </fieldset>
       ))}
+      <KnowledgeAdmin t={t} store={props.knowledge} />
     </main>
   );
 }

@@ -140,7 +140,8 @@ export const backgroundRequests = {
     from: 'extension-page',
     payload: z.object({
       files: z
-        .array(z.object({ name: z.string().min(1).max(500), data: z.instanceof(Uint8Array).or(z.string().max(20_000_000)) }))
+        // Extension messages are JSON: a zip travels as base64, other files as text.
+        .array(z.object({ name: z.string().min(1).max(500), encoding: z.enum(['text', 'base64']), data: z.string().max(30_000_000) }))
         .min(1)
         .max(2_000),
     }),

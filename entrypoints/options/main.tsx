@@ -4,6 +4,7 @@ import { OptionsForm } from '../../components/options-form';
 import { langTag } from '../../lib/i18n';
 import { createCustomSitesStore } from '../../lib/ui/custom-sites-store';
 import { createOptionsStore } from '../../lib/ui/options-store';
+import { createKnowledgeAdminStore } from '../../lib/ui/knowledge-admin-store';
 import '../../assets/panel.css';
 
 const store = createOptionsStore();
@@ -13,4 +14,5 @@ effect(() => {
 });
 void store.load();
 const customSites = createCustomSitesStore();
-render(<OptionsForm store={store} customSites={customSites} />, document.getElementById('app')!);
+const knowledge = createKnowledgeAdminStore();
+render(<OptionsForm store={store} customSites={customSites} knowledge={knowledge} />, document.getElementById('app')!);

@@ -296,7 +296,9 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
       return status();
     },
     'kb.import': async ({ files }) => {
-      const result = importFiles(files);
+      const result = importFiles(
+        files.map((f) => ({ name: f.name, data: f.encoding === 'base64' ? Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0)) : f.data })),
+      );
       if (!result.ok) return { ok: false, errors: result.errors.slice(0, 50) };
       await ready;
       await service.upsertArticles(result.articles);

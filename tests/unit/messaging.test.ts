@@ -163,7 +163,7 @@ describe('handleBackgroundRequests', () => {
 
   it('refuses a content script asking for knowledge exports or imports', async () => {
     expect(await send(envelope('kb.export', { what: 'flags', format: 'csv' }), contentScript())).toMatchObject({ ok: false });
-    expect(await send(envelope('kb.import', { files: [{ name: 'a.md', data: '# A' }] }), contentScript())).toMatchObject({ ok: false });
+    expect(await send(envelope('kb.import', { files: [{ name: 'a.md', encoding: 'text', data: '# A' }] }), contentScript())).toMatchObject({ ok: false });
     expect(handlers['kb.export']).not.toHaveBeenCalled();
     expect(handlers['kb.import']).not.toHaveBeenCalled();
   });
