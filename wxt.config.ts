@@ -14,7 +14,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings and per-tab ticket state; sidePanel: the agent's panel (Chrome);
-    // scripting: content scripts for helpdesks a team lead configures (registered at run time).
+    // scripting: content scripts for helpdesks a team lead configures (registered at run time);
+    // alarms: wakes the worker to retry knowledge-gap deliveries that wait.
     // No host permissions at install: the built-in content scripts' matches are the only
     // sites touched; a configured helpdesk's host is asked for at run time, one at a time.
     permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'sidePanel', 'scripting', 'alarms'],
