@@ -296,6 +296,10 @@ const CONTRACTION: Record<string, string> = { ll: 'will', re: 'are', ve: 'have',
 const SENTENCE_END = new Set(['.', '!', '?', '\n']);
 const NUMBER_WORDS = new Set('two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty several few couple many multiple hundreds'.split(' '));
 const TIME_UNITS = new Set('min mins minute minutes hr hrs hour hours day days week weeks month months'.split(' '));
+/** After "since", these say when a wait began ("since Tuesday", "since last week"). */
+const SINCE_WHEN = new Set('yesterday last this early monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december morning noon lunch the'.split(' '));
+/** Second and later: a repeat ("third time", "5th time"). */
+const REPEAT_ORDINAL = /^(?:second|third|fourth|fifth|sixth|seventh|umpteenth|nth|multiple|several|many|countless|\d*(?:[02-9]nd|[02-9]rd|[04-9]th|1[0-9]th|1[1-3]th))$/i;
 /** After these, "a"/"an" + unit is a wait ("for an hour", "over a week"), not a frequency ("once a day"). */
 const DURATION_LEAD = new Set('for over almost nearly than been took taken waited waiting about after past'.split(' '));
 /** "no" before these is not a lack of something ("no more", "no one", "no longer"). */
@@ -303,6 +307,13 @@ const LACK_SKIP = new Set('a an the any my your our their his her its this that 
 /** "no/zero/without" + one of these + a noun: the noun is still what is lacking. */
 const LACK_FILLER = new Set('any a an real single proper further actual'.split(' '));
 const LACK_WORDS: Record<string, number> = { no: -0.8, without: -0.8, zero: -1.2, lack: -0.8, lacks: -0.8, lacking: -0.8 };
+/**
+ * Chosen so that one clear word (±1.6) asked about stays inside the neutral band
+ * (1.6 × 0.2 → |score| 0.08 < NEUTRAL_BAND: "Is my flight delayed?"), and thanks
+ * that closes a question (2.2 × 0.15) does too ("Can you DM me? Thanks").
+ */
+const ASKED_ABOUT = 0.2;
+const SIGN_OFF = 0.15;
 /** How a polite request starts: its mild words are what it asks about, not what the customer feels. */
 const REQUEST_START = new Set(['please', 'pls', 'plz', 'kindly']);
 const REQUEST_MODAL = new Set(['can', 'could', 'would', 'will', 'may']);
@@ -378,9 +389,10 @@ function lookupAt(toks: Tok[], i: number): { entry: Entry | undefined; span: num
 
 interface EnSentence {
   question: boolean;
-  /** Its first two words. */
+  /** Its first three words. */
   w0: string;
   w1: string;
+  w2: string;
   words: number;
 }
 
@@ -412,7 +424,7 @@ function scanEnglish(text: string): Scan {
   const letters = rest.replace(/[^A-Za-z]/g, '');
   const shouting = letters.length > 3 && letters === letters.toUpperCase();
   const toks = tokenizeEn(rest);
-  const sentences: EnSentence[] = [{ question: false, w0: '', w1: '', words: 0 }];
+  const sentences: EnSentence[] = [{ question: false, w0: '', w1: '', w2: '', words: 0 }];
   const clauseWords: number[] = [0];
   let clause = 0;
   let negLeft = 0;
@@ -428,7 +440,7 @@ function scanEnglish(text: string): Scan {
     if (t.punct) {
       if (t.norm === '!') exclaim++;
       else if (t.norm === '?') { question++; sent.question = true; }
-      if (SENTENCE_END.has(t.norm) && sent.words > 0) sentences.push({ question: false, w0: '', w1: '', words: 0 });
+      if (SENTENCE_END.has(t.norm) && sent.words > 0) sentences.push({ question: false, w0: '', w1: '', w2: '', words: 0 });
       if (clauseWords[clause] > 0) { clause++; clauseWords.push(0); }
       negLeft = 0;
       degreeLeft = 0;
@@ -441,6 +453,7 @@ function scanEnglish(text: string): Scan {
     for (let k = 0; k < span; k++) {
       if (sent.words === 0) sent.w0 = toks[i + k].norm;
       else if (sent.words === 1) sent.w1 = toks[i + k].norm;
+      else if (sent.words === 2) sent.w2 = toks[i + k].norm;
       sent.words++;
     }
     clauseWords[clause] += span;
@@ -470,6 +483,12 @@ function scanEnglish(text: string): Scan {
         const led = start > 1 && DURATION_LEAD.has(toks[start - 2].norm);
         const isCount = p.num || NUMBER_WORDS.has(p.norm) || ((p.norm === 'a' || p.norm === 'an') && led);
         if (isCount) items.push({ text: `${p.raw} ${raw}`, v: -0.6, emo: [['frustration', 1]], negated: false, mult: 1, polite: false, ...at, wait: led ? 'led' : 'bare' });
+      } else if (t.norm === 'since' && span === 1 && i + 1 < toks.length && (toks[i + 1].num || SINCE_WHEN.has(toks[i + 1].norm))) {
+        // "down since this morning", "in transit since last week": still waiting.
+        items.push({ text: `${raw} ${toks[i + 1].raw}`, v: -0.6, emo: [['frustration', 1]], negated: false, mult: 1, polite: false, ...at, wait: 'led' });
+      } else if ((t.norm === 'time' || t.norm === 'times') && span === 1 && start > 0 && REPEAT_ORDINAL.test(toks[start - 1].raw)) {
+        // "the third time I ask", "4th time calling": it keeps happening.
+        items.push({ text: `${toks[start - 1].raw} ${raw}`, v: -0.8, emo: [['frustration', 1.5]], negated: false, mult: 1, polite: false, ...at });
       }
       continue;
     }
@@ -558,6 +577,8 @@ function reweighEnglish(items: Item[], sentences: EnSentence[], clauseWords: num
 
   const asking = sentences.map((s) => {
     if (s.w0 === 'why' || (s.w0 === 'how' && s.w1 === 'come')) return s.question || s.words > 2 ? 'why' : '';
+    // "Where is my parcel?" asks after something that should have come.
+    if (s.w0 === 'where' && (s.w1 === 'is' || s.w1 === 'are') && s.w2 === 'my') return 'why';
     if ((s.question && QUESTION_START.has(s.w0)) || REQUEST_START.has(s.w0) || (REQUEST_MODAL.has(s.w0) && (s.w1 === 'you' || s.w1 === 'i' || s.w1 === 'we' || s.w1 === 'someone')) || (s.w0 === 'i' && s.w1 === 'would')) return 'ask';
     return '';
   });
@@ -567,15 +588,15 @@ function reweighEnglish(items: Item[], sentences: EnSentence[], clauseWords: num
     const kind = asking[it.sent ?? 0];
     const w = it.v * it.mult;
     // A question or a polite request mentions delays and refunds without feeling them.
-    if (kind === 'ask' && Math.abs(w) <= 1.7 && !it.polite) it.mult *= 0.4;
+    if (kind === 'ask' && Math.abs(w) <= 1.7 && !it.polite) it.mult *= ASKED_ABOUT;
     // Thanks that only closes a question ("Can you DM me? Thanks") is a courtesy.
-    if (it.polite && w > 0 && anyAsk && it.next !== 'for') it.mult *= 0.3;
+    if (it.polite && w > 0 && anyAsk && it.next !== 'for') it.mult *= SIGN_OFF;
   }
   // "Why does it take three days to answer?" is a complaint put as a question.
   sentences.forEach((s, n) => {
     if (asking[n] === 'why' && !whyDone.has(n)) {
       whyDone.add(n);
-      items.push({ text: s.w0 === 'why' ? 'why' : 'how come', v: -0.9, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: items.find((it) => it.sent === n)?.seg ?? 0, sent: n, clause: 0 });
+      items.push({ text: s.w0 === 'how' ? 'how come' : s.w0, v: -0.9, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: items.find((it) => it.sent === n)?.seg ?? 0, sent: n, clause: 0 });
     }
   });
 }
@@ -592,6 +613,7 @@ function scanChinese(original: string): Scan {
   let segs = 0;
   let negCount = 0;
   let negUntil = -1;
+  let negFrom = 0;
   let degree = 1;
   let degreeUntil = -1;
   let degreeAfterNeg = false;
@@ -622,6 +644,7 @@ function scanChinese(original: string): Scan {
       continue;
     }
     if (entry.neg) {
+      if (negUntil < i) negFrom = i;
       // 还没 is a negator and a cue of frustration.
       if (entry.emo && entry.v === undefined) items.push({ text: word, v: 0, emo: entry.emo, negated: false, mult: 1, polite: false, seg: segs });
       negCount = negUntil >= i ? negCount + 1 : 1;
@@ -633,7 +656,7 @@ function scanChinese(original: string): Scan {
     if (entry.expect && entry.v === undefined && !entry.emo) {
       // Negated expectation: 没有收到, 一直没回复.
       if (negUntil >= i && negCount % 2 === 1) {
-        items.push({ text: word, v: -1.8, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: segs });
+        items.push({ text: original.slice(negFrom, end), v: -1.8, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: segs });
         negUntil = -1;
         negCount = 0;
       }

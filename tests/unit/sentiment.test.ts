@@ -68,6 +68,67 @@ describe('analyzeSentiment, English', () => {
   });
 });
 
+describe('analyzeSentiment, English customer messages and tweets', () => {
+  const en = (text: string) => analyzeSentiment(text, 'en');
+
+  it('ignores handles and links; reads hashtags as words', () => {
+    // "@BestBuy" is a name, not praise; ":/" of a link is not a frown.
+    expect(en('@BestBuy what time do you open tomorrow?').label).toBe('neutral');
+    expect(en('Tracking page: https://example.com/track?id=1').label).toBe('neutral');
+    expect(en('Flight cancelled twice this week #NeverAgain').drivers.map((d) => d.text)).toContain('Never Again');
+  });
+
+  it('a negated expectation or a missing thing is a complaint', () => {
+    for (const t of ['My parcel never came', "The app won't let me log in", 'Nobody told me the flight moved', 'No wifi, no food and no updates', 'Zero response to my emails'])
+      expect(en(t).label, t).toBe('negative');
+    expect(en('My parcel never came').drivers[0].text).toBe('never came');
+    expect(en('No problem, thanks!').label).toBe('positive');
+    expect(en('No issues so far').score).toBeGreaterThan(0);
+  });
+
+  it('questions and polite requests are neutral; a why-question complains', () => {
+    for (const t of ['Is my flight delayed?', 'How do I cancel my booking?', 'Can you change my seat to an aisle, please?', 'Can you DM me? Thanks', 'Do you have 24 hour support?'])
+      expect(en(t).label, t).toBe('neutral');
+    expect(en('Why does it take three days to answer an email?').label).toBe('negative');
+    // The same words as a statement are felt.
+    expect(en('My flight is delayed again.').label).toBe('negative');
+  });
+
+  it('waits, repeats and customer-service phrases', () => {
+    for (const t of ['Been on hold for 2 hours', 'Internet down since this morning', 'This is the third time I am asking', 'Still waiting for my refund', 'I was charged twice'])
+      expect(en(t).label, t).toBe('negative');
+    expect(en('Thanks for the quick help!').label).toBe('positive');
+    expect(en('The 6 hour flight leaves at 9').label).toBe('neutral');
+  });
+
+  it('irony: thanks for something bad, a lone "great" after a complaint, an eye-roll', () => {
+    expect(en('Thanks for losing my bag').label).toBe('negative');
+    expect(en('Flight cancelled again. Great.').label).toBe('negative');
+    expect(en('Love the new app 🙄').label).toBe('negative');
+    expect(en('Great, thanks!').label).toBe('positive');
+  });
+
+  it('contractions, elongation, laughter and caps', () => {
+    expect(en("He'll call me tomorrow").label).toBe('neutral'); // not "hell"
+    expect(en('Sooo happy, loooove it').label).toBe('positive');
+    expect(en('hahaha').label).toBe('positive');
+    expect(en('WORST SERVICE EVER').score).toBeLessThan(en('worst service ever').score);
+  });
+
+  it('negated negatives are faint praise; swearing stays negative', () => {
+    expect(en('Not bad').score).toBeGreaterThan(0);
+    expect(en('Not bad').score).toBeLessThan(en('Good').score);
+    expect(en("I don't want your fucking voucher").label).toBe('negative');
+  });
+
+  it('emotion: confusion is surprise; cues against the sentiment count less', () => {
+    expect(en('I thought shipping was free?').emotion).toBe('surprise');
+    expect(en("I don't understand this charge").emotion).toBe('surprise');
+    expect(en('I still love it').emotion).not.toBe('frustration');
+    expect(en('Thanks for your help, but the app is still crashing').emotion).toBe('frustration');
+  });
+});
+
 describe('analyzeSentiment, Chinese', () => {
   it('simplified: polarity, negation and degree', () => {
     expect(s('服务很好').label).toBe('positive');
@@ -94,6 +155,17 @@ describe('analyzeSentiment, Chinese', () => {
     expect(r.label).toBe('negative');
     expect(r.drivers.map((d) => d.text)).toContain('很差');
     expect(s('等了很久，不过最后问题解决了，谢谢').label).toBe('positive');
+  });
+
+  it('what the customer waits for, negated, is a complaint', () => {
+    for (const t of ['还没有收到货', '一直没人回复', '退款到现在还没到账', '東西一直沒有到貨']) {
+      const r = s(t, 'zh-Hans');
+      expect(r.label, t).toBe('negative');
+      expect(r.emotion, t).toBe('frustration');
+    }
+    expect(s('还没有收到货').drivers[0].text).toBe('还没有收到');
+    expect(s('已经收到了，谢谢').label).toBe('positive');
+    expect(s('没有比这更差的了').label).toBe('negative');
   });
 
   it('names emotions', () => {
@@ -204,6 +276,18 @@ describe('escalationRisk', () => {
     expect(escalationRisk([{ role: 'customer', text: 'Can I talk to your supervisor please?' }]).level).toBe('medium');
     expect(escalationRisk([{ role: 'agent', text: 'Our lawyer reviewed your case.' }]).level).toBe('low');
   });
+  it('a neutral follow-up neither ends a run of negative messages nor calms the last one', () => {
+    const angry = [
+      { role: 'customer', text: 'I was charged twice for my order and nobody answers.' },
+      { role: 'customer', text: "It's been three days and I still see both charges. This is really frustrating." },
+    ];
+    const chase = { role: 'customer', text: 'Any news on my refund?' };
+    expect(escalationRisk([...angry, chase]).level).toBe('medium');
+    expect(escalationRisk([...angry, chase, { role: 'customer', text: 'Still nothing, this is ridiculous.' }]).codes).toContain('sustained');
+    // A positive message ends the run.
+    expect(escalationRisk([...angry, { role: 'customer', text: 'Great, thanks for sorting it!' }]).level).toBe('low');
+  });
+
   it('rising negativity', () => {
     const r = escalationRisk([
       { role: 'customer', text: 'Hello, my parcel is late.' },

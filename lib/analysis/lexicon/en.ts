@@ -53,8 +53,10 @@ export const EN_VALENCE: Record<string, string> = {
     'decent reasonable adequate acceptable understand understood calm easier helped help_me_out early upgrade ' +
     'solution',
   '-0.5':
+    'had_to have_to_pay had_to_pay ' +
     'still again yet_another whatever hmm hmmm seriously_though',
   '-0.8':
+    'i_was_told we_were_told whats_going_on what_is_going_on what_happened_to charged_me billed_me ' +
     'issue issues problem problems concern concerned confused confusing unclear weird strange ' +
     'slow slowly wait waiting waited complicated difficult hard ' +
     'missing wrong error errors mistake mistakes glitch glitches bug bugs inconvenient inconvenience ' +
@@ -64,6 +66,7 @@ export const EN_VALENCE: Record<string, string> = {
     'out_of_stock sold_out diverted not_even emergency sigh all_day invalid missed miss misses bland ' +
     'switching crowded packed',
   '-1.2':
+    'no_show no_shows was_promised were_promised only_to_find still_billed still_charged ' +
     'how_hard_is_it how_difficult_is_it down_since went_down goes_down keeps_crashing keeps_failing ' +
     'late delay delays on_hold no_reply no_answer no_response no_update no_updates no_info no_information ' +
     'no_communication no_help didnt_even doesnt_even wont_even cant_even havent_even dont_even hasnt_even ' +
@@ -71,6 +74,7 @@ export const EN_VALENCE: Record<string, string> = {
     'how_many_times come_on give_me_a_break declined denied rejected refused refuse disconnected dropped_call ' +
     'hung_up hang_up_on hangs_up_on cut_off charging_me fees_for smh yikes ouch boo argh grr blame blaming',
   '-1.6':
+    'only_to_be_told ' +
     'shut_up ' +
     'bad poor unhappy sad upset annoyed annoying annoyance irritated irritating frustrated frustrating frustration ' +
     'disappointed disappointing disappointment worried worry worrying anxious nervous scared afraid fear ' +
