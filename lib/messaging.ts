@@ -397,4 +397,6 @@ export type AssistEvent =
 export type BackgroundToPanel =
   /** `pinned` is the ticket the panel is pinned to, as the background applies it: the panel follows it. */
   | { type: 'ticket'; tabId: number | null; pinned: TicketKey | null; state: PanelTicketState }
-  | { type: 'settings'; view: SettingsView };
+  | { type: 'settings'; view: SettingsView }
+  /** Knowledge-gap flags were made or changed delivery state: panels ask again for their ticket's. */
+  | { type: 'flags' };

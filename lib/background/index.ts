@@ -29,7 +29,7 @@ export function startBackground(): void {
   const panels = createPanels(tickets, settings, analyze);
   void settings.start();
   const restored = tickets.restore();
-  const knowledge = createKnowledgeBackground({ settings, tickets });
+  const knowledge = createKnowledgeBackground({ settings, tickets, onFlagsChanged: () => panels.broadcast({ type: 'flags' }) });
   const conversationOf = (key: TicketKey): Conversation | null => {
     const seen = tickets.lastSeen(key)?.state;
     return seen?.kind === 'ok' ? seen.conversation : null;

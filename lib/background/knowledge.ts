@@ -54,7 +54,7 @@ function toFlagView({ flag, delivery }: { flag: GapFlag; delivery: FlagDelivery 
   };
 }
 
-export function createKnowledgeBackground(deps: { settings: SettingsService; tickets: TabTickets }) {
+export function createKnowledgeBackground(deps: { settings: SettingsService; tickets: TabTickets; onFlagsChanged?: () => void }) {
   const { settings, tickets } = deps;
   const db = openKnowledgeDb();
   let current: Settings | null = null;
@@ -98,6 +98,7 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
 
   const outbox: Outbox = createOutbox({
     db,
+    onChange: () => deps.onFlagsChanged?.(),
     deliver: {
       webhook: (flag, ctx) => {
         const s = current!;
@@ -245,6 +246,7 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
     if (s.gapWebhookUrl) targets.push('webhook');
     if (s.gapZendeskDelivery !== 'off') targets.push('zendesk');
     await outbox.enqueue(gap, targets);
+    deps.onFlagsChanged?.();
     kick();
     return { flagId: gap.id };
   }

@@ -99,6 +99,7 @@ export function createKnowledgeStore(deps: { conversation: ReadonlySignal<Conver
       if (pollTimer) clearInterval(pollTimer);
     },
     refresh: loadRecommendations,
+    refreshFlags: loadFlags,
 
     async runSearch(query: string) {
       const c = conversation.value;

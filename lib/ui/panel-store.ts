@@ -72,6 +72,10 @@ export function createPanelStore(options: { windowId?: number } = {}) {
       settings.value = message.view;
       return;
     }
+    if (message.type === 'flags') {
+      void knowledge.refreshFlags();
+      return;
+    }
     batch(() => {
       if (message.state.kind !== 'failed') diagnostics.value = { state: 'idle' };
       ticket.value = message.state;
