@@ -44,7 +44,7 @@ function ResultView(props: { result: AssistResult; stale: boolean }) {
   const tr = t.value;
   const r = props.result;
   return (
-    <div class="assist-result" data-testid={`assist-${r.task}`} data-running={String(r.running)}>
+    <div class="assist-result" data-testid={`assist-result-${r.task}`} data-running={String(r.running)}>
       <div class="assist-result-head">
         <h3 class="section-title">{tr(`assist_task_${r.task}` as MessageKey)}{r.kind ? ` · ${tr(`rewrite_${r.kind}` as MessageKey)}` : ''}</h3>
         {r.running && <button type="button" class="link" onClick={assist.cancel} data-testid="assist-stop">{tr('assist_stop')}</button>}
