@@ -5,8 +5,8 @@ import type { AssistResult, Variant } from '../lib/ui/assist-store';
 import { usePanel } from './panel-context';
 
 function faultText(tr: Translate, fault: AssistFault): string {
-  const text = tr(`fault_${fault.code}` as MessageKey);
-  return text || tr('fault_unknown', fault.detail);
+  const text = tr(`fault_${fault.code}` as MessageKey) || tr('fault_unknown', fault.detail);
+  return fault.hint ? `${text} ${tr(fault.hint as MessageKey)}` : text;
 }
 
 function VariantView(props: { variant: Variant; index: number; count: number; stale: boolean }) {

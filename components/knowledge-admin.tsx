@@ -2,17 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../lib/i18n';
 import type { KnowledgeAdminStore } from '../lib/ui/knowledge-admin-store';
 
-function faultText(t: Translate, code: string, detail: string): string {
-  return t(`fault_${code}` as MessageKey) || t('fault_unknown', detail);
+function faultText(t: Translate, code: string, detail: string, hint?: string): string {
+  const text = t(`fault_${code}` as MessageKey) || t('fault_unknown', detail);
+  return hint ? `${text} ${t(hint as MessageKey)}` : text;
 }
 
 /** Model endpoint: "test connection" lists the models or explains the failure. */
-export function ConnectionTest(props: { t: Translate; store: KnowledgeAdminStore }) {
+export function ConnectionTest(props: { t: Translate; store: KnowledgeAdminStore; baseUrl: string }) {
   const { t, store } = props;
   const c = store.connection.value;
   return (
     <div class="field admin-row" data-testid="llm-test">
-      <button type="button" onClick={() => void store.testConnection()} disabled={c.state === 'busy'} data-testid="llm-test-button">{t('llm_test')}</button>
+      <button type="button" onClick={() => void store.testConnection(props.baseUrl)} disabled={c.state === 'busy'} data-testid="llm-test-button">{t('llm_test')}</button>
       {c.state === 'busy' && <p>{t('llm_testing')}</p>}
       {c.state === 'error' && <p class="insert-refused" role="alert">{t('fault_unknown', c.detail)}</p>}
       {c.state === 'done' && c.value.ok && (
@@ -21,7 +22,7 @@ export function ConnectionTest(props: { t: Translate; store: KnowledgeAdminStore
         </p>
       )}
       {c.state === 'done' && !c.value.ok && (
-        <p class="insert-refused" role="alert" data-testid="llm-test-fault" data-code={c.value.fault.code}>{faultText(t, c.value.fault.code, c.value.fault.detail)}</p>
+        <p class="insert-refused" role="alert" data-testid="llm-test-fault" data-code={c.value.fault.code}>{faultText(t, c.value.fault.code, c.value.fault.detail, c.value.fault.hint)}</p>
       )}
     </div>
   );

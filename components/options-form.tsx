@@ -102,7 +102,7 @@ export function OptionsForm(props: { store: OptionsStore; customSites: CustomSit
           {[...section.keys, ...(section.title === 'options_section_general' ? rest : [])].map((k) => (
             <Field store={store} name={k} key={k} customSites={customSites} />
           ))}
-          {section.title === 'options_section_model' && <ConnectionTest t={t} store={props.knowledge} />}
+          {section.title === 'options_section_model' && <ConnectionTest t={t} store={props.knowledge} baseUrl={store.view.value!.settings.llmBaseUrl} />}
         </fieldset>
       ))}
       <KnowledgeAdmin t={t} store={props.knowledge} />

@@ -378,6 +378,8 @@ export interface AssistFault {
   code: string;
   detail: string;
   retryAfterMs?: number;
+  /** An i18n key with what to do about it for this kind of endpoint (llm_hint_…). */
+  hint?: string;
 }
 
 export interface ReviewResult {

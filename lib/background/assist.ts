@@ -8,7 +8,8 @@
 import type { Runtime } from '../browser';
 import { assistRequestSchema, type AssistEvent, type AssistFault, type AssistRequest, type BackgroundHandlers } from '../messaging';
 import { createModelClient, modelConfigFromSettings, type ModelClient } from '../llm/client';
-import type { LlmFault } from '../llm/faults';
+import { faultMessage, type LlmFault } from '../llm/faults';
+import type { LlmProvider } from '../llm/presets';
 import { citedPassages, draftPrompt, promptPreview, reviewPrompt, reviewRows, rewritePrompt, summaryPrompt, type ChatMessage, type ReplyLanguage } from '../llm/prompts';
 import type { Recommendation } from '../knowledge/types';
 import type { SettingsService } from '../settings/service';
@@ -19,8 +20,9 @@ function replyLanguage(conversation: Conversation): ReplyLanguage {
   return conversation.language === 'zh-Hans' || conversation.language === 'zh-Hant' ? conversation.language : 'en';
 }
 
-function toFault(f: LlmFault): AssistFault {
-  return { code: f.code, detail: f.detail, ...(f.retryAfterMs !== undefined ? { retryAfterMs: f.retryAfterMs } : {}) };
+function toFault(f: LlmFault, provider: LlmProvider): AssistFault {
+  const hint = faultMessage(f, provider).hint;
+  return { code: f.code, detail: f.detail, ...(f.retryAfterMs !== undefined ? { retryAfterMs: f.retryAfterMs } : {}), ...(hint ? { hint } : {}) };
 }
 
 export interface AssistDeps {
@@ -66,7 +68,7 @@ export function createAssist(deps: AssistDeps) {
         variant,
         text: result.text,
         complete: result.complete,
-        fault: result.fault ? toFault(result.fault) : null,
+        fault: result.fault ? toFault(result.fault, s.llmProvider) : null,
         citations: citedPassages(result.text, knowledge),
       });
     };
@@ -87,7 +89,7 @@ export function createAssist(deps: AssistDeps) {
         const knowledge = await deps.knowledgeFor(conversation).catch(() => []);
         const review = reviewPrompt(request.text, conversation, knowledge, privacy);
         const result = await model.completeJson(review.schema, { messages: review.messages, name: review.name, signal });
-        if (!result.ok) return emit({ type: 'failed', fault: toFault(result.fault) });
+        if (!result.ok) return emit({ type: 'failed', fault: toFault(result.fault, s.llmProvider) });
         return emit({ type: 'review', review: reviewRows(result.value) });
       }
     }
@@ -99,7 +101,7 @@ export function createAssist(deps: AssistDeps) {
       const model = client(s, false);
       if (!model) return { ok: false, fault: { code: 'not_configured', detail: '' } };
       const report = await model.testConnection();
-      return report.ok ? { ok: true, models: report.models, modelFound: report.modelFound ?? false } : { ok: false, fault: toFault(report.fault) };
+      return report.ok ? { ok: true, models: report.models, modelFound: report.modelFound ?? false } : { ok: false, fault: toFault(report.fault, s.llmProvider) };
     },
     'llm.preview': async ({ key, task }) => {
       const s = await deps.settings.current();

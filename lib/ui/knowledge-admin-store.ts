@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { requestBackground, type BackgroundResponses } from '../messaging';
 import type { GapClusterView, ImportOutcome, KnowledgeStatus } from '../knowledge/views';
+import { requestOrigin } from './options-store';
 
 type Pending<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'error'; detail: string };
 
@@ -79,7 +80,8 @@ export function createKnowledgeAdminStore() {
         clusters.value = { state: 'error', detail: errorText(error) };
       }
     },
-    async testConnection() {
+    async testConnection(baseUrl?: string) {
+      if (baseUrl) await requestOrigin(baseUrl);
       connection.value = { state: 'busy' };
       try {
         connection.value = { state: 'done', value: await requestBackground('llm.test', {}) };

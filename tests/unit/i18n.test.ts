@@ -1,4 +1,5 @@
 import { LLM_FAULT_CODES } from '../../lib/llm/faults';
+import { LLM_HINT_KEYS } from '../../lib/llm/presets';
 import { REVIEW_CRITERIA, REWRITE_KINDS } from '../../lib/messaging';
 import { DELIVERY_TARGETS, FEEDBACK_KINDS, GAP_REASONS } from '../../lib/knowledge/types';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -246,6 +247,7 @@ describe('message keys used in the code', () => {
       ...FEEDBACK_KINDS.map((c) => `kb_feedback_${c}`),
       ...GAP_REASONS.map((c) => `gap_reason_${c}`),
       ...DELIVERY_TARGETS.map((c) => `gap_target_${c}`),
+      ...LLM_HINT_KEYS,
     ];
     for (const l of LOCALES) {
       expect(wanted.filter((k) => !Object.hasOwn(files[l], k)), l).toEqual([]);
