@@ -39,6 +39,22 @@ function VariantView(props: { variant: Variant; index: number; count: number; st
   );
 }
 
+function NoteAction(props: { text: string; keyId: string }) {
+  const { t, assist } = usePanel();
+  const tr = t.value;
+  const status = assist.noteStatus.value?.keyId === props.keyId ? assist.noteStatus.value : null;
+  return (
+    <div class="assist-note">
+      <button type="button" onClick={() => void assist.addNote(props.text)} disabled={status?.state === 'sending' || status?.state === 'done'} data-testid="assist-note">
+        {tr('assist_note')}
+      </button>
+      {status?.state === 'done' && <span class="insert-ok" role="status" data-testid="assist-note-done">{tr('assist_note_done')}</span>}
+      {status?.state === 'unsupported' && <span class="muted" role="status">{tr('assist_note_unsupported')}</span>}
+      {status?.state === 'error' && <span class="insert-refused" role="alert">{tr('assist_note_failed', status.detail ?? '')}</span>}
+    </div>
+  );
+}
+
 function ResultView(props: { result: AssistResult; stale: boolean }) {
   const { t, assist } = usePanel();
   const tr = t.value;
@@ -61,6 +77,7 @@ function ResultView(props: { result: AssistResult; stale: boolean }) {
       {r.variants.map((v, i) => (
         <VariantView key={i} variant={v} index={i} count={r.variants.length} stale={props.stale && r.task === 'draft'} />
       ))}
+      {r.task === 'summary' && !r.running && r.variants[0]?.text && <NoteAction text={r.variants[0].text} keyId={r.keyId} />}
       {r.task === 'review' && r.running && <p class="muted">{tr('assist_reviewing')}</p>}
       {r.review && (
         <table class="assist-review" data-testid="assist-review">

@@ -148,6 +148,8 @@ export const backgroundRequests = {
   },
   'kb.export': { from: 'extension-page', payload: z.object({ what: z.enum(['flags', 'feedback']), format: z.enum(['csv', 'json']) }) },
   'kb.teamGaps': { from: 'extension-page', payload: z.object({}) },
+  /** Wrap-up: adds text to the ticket as an internal note (Zendesk, with the agent's session). */
+  'ticket.note': { from: 'extension-page', payload: z.object({ key: ticketKeySchema, text: z.string().min(1).max(20_000) }) },
   /** Options page: try the configured endpoint (lists its models or explains the failure). */
   'llm.test': { from: 'extension-page', payload: z.object({}) },
   /** Exactly what a model request for this ticket would send (redacted), before sending it. */
@@ -198,6 +200,7 @@ export interface BackgroundResponses {
   'kb.import': ImportOutcome;
   'kb.export': string;
   'kb.teamGaps': GapClusterView[];
+  'ticket.note': { ok: true } | { ok: false; reason: 'unsupported' | 'no-helpdesk-tab' | 'refused'; status?: number };
   'llm.test': { ok: true; models: string[]; modelFound: boolean } | { ok: false; fault: AssistFault };
   'llm.preview': { text: string; configured: boolean };
 }

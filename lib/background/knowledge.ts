@@ -34,7 +34,7 @@ const RECOMMENDATIONS = 5;
 
 type KnowledgeHandlers = Pick<
   BackgroundHandlers,
-  'kb.recommend' | 'kb.search' | 'kb.feedback' | 'gap.flag' | 'gap.flagFromPage' | 'gap.list' | 'gap.retry' | 'kb.status' | 'kb.sync' | 'kb.import' | 'kb.export' | 'kb.teamGaps'
+  'kb.recommend' | 'kb.search' | 'kb.feedback' | 'gap.flag' | 'gap.flagFromPage' | 'gap.list' | 'gap.retry' | 'kb.status' | 'kb.sync' | 'kb.import' | 'kb.export' | 'kb.teamGaps' | 'ticket.note'
 >;
 
 function ticketUrl(key: TicketKey): string {
@@ -309,6 +309,16 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
     'kb.export': async ({ what, format }) => {
       if (what === 'flags') return exportFlags(await outbox.list({ limit: Number.POSITIVE_INFINITY }), format);
       return exportFeedback(await db.feedback.toArray(), format);
+    },
+    'ticket.note': async ({ key, text }) => {
+      if (key.site !== 'zendesk') return { ok: false, reason: 'unsupported' };
+      current = await settings.current();
+      try {
+        const res = await zendeskRequest(key.host)('PUT', `/api/v2/tickets/${encodeURIComponent(key.ticketId)}.json`, { ticket: { comment: { body: text, public: false } } });
+        return res.status >= 200 && res.status < 300 ? { ok: true } : { ok: false, reason: 'refused', status: res.status };
+      } catch {
+        return { ok: false, reason: 'no-helpdesk-tab' };
+      }
     },
     'kb.teamGaps': async () => gapClusters({ unanswered: await db.unanswered.toArray(), flags: await db.gaps.toArray() }),
   };

@@ -8,7 +8,7 @@
  */
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { browser, type Runtime } from '../browser';
-import { ASSIST_PORT, type AssistEvent, type AssistFault, type AssistRequest, type ReviewResult, type RewriteKind } from '../messaging';
+import { ASSIST_PORT, requestBackground, type AssistEvent, type AssistFault, type AssistRequest, type ReviewResult, type RewriteKind } from '../messaging';
 import type { SettingsView } from '../settings/catalogue';
 import { ticketKeyId } from '../ticket-key';
 import type { Conversation } from '../types';
@@ -44,6 +44,8 @@ export function createAssistStore(deps: { conversation: ReadonlySignal<Conversat
   const { conversation } = deps;
   /** The latest result per ticket and task. */
   const results = signal<Record<string, AssistResult>>({});
+  /** The outcome of adding the summary as an internal note, per ticket. */
+  const noteStatus = signal<{ keyId: string; state: 'sending' | 'done' | 'unsupported' | 'error'; detail?: string } | null>(null);
   const keyId = computed(() => (conversation.value ? ticketKeyId(conversation.value.key) : null));
   const configured = computed(() => !!deps.settings.value?.settings.llmBaseUrl && !!deps.settings.value?.settings.llmModel);
   let port: Runtime.Port | null = null;
@@ -157,7 +159,23 @@ export function createAssistStore(deps: { conversation: ReadonlySignal<Conversat
 
   return {
     results,
+    noteStatus,
     configured,
+    /** Adds the text to the ticket shown as an internal note (Zendesk). */
+    async addNote(text: string) {
+      const c = conversation.value;
+      if (!c || !text.trim()) return;
+      const id = ticketKeyId(c.key);
+      noteStatus.value = { keyId: id, state: 'sending' };
+      try {
+        const result = await requestBackground('ticket.note', { key: c.key, text: text.trim() });
+        noteStatus.value = result.ok
+          ? { keyId: id, state: 'done' }
+          : { keyId: id, state: result.reason === 'unsupported' ? 'unsupported' : 'error', detail: result.status ? `HTTP ${result.status}` : result.reason };
+      } catch (error) {
+        noteStatus.value = { keyId: id, state: 'error', detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
     draft,
     stale,
     resultFor(task: AssistTask): AssistResult | null {

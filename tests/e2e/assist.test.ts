@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_URLS } from '../../scripts/demo/serve';
+import { DEMO_URLS, zendeskDeliveries } from '../../scripts/demo/serve';
 import { startDemoSession, type DemoSession } from '../../scripts/lib/demo-session';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 
@@ -111,5 +111,18 @@ describe('reply drafts', () => {
     expect(JSON.stringify(chats().at(-1)!.body)).toContain('read the policy');
     await panel.getByTestId('assist-review-button').click();
     await expect.poll(() => panel.getByTestId('assist-review').locator('tr').count(), { timeout: 15_000 }).toBe(7);
+  });
+
+  it('summarises the conversation for wrap-up and adds it to the ticket as an internal note', async () => {
+    const before = zendeskDeliveries.length;
+    await panel.getByTestId('assist-summary-button').click();
+    await expect.poll(() => panel.getByTestId('assist-result-summary').getByTestId('assist-variant').getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    const summary = await panel.getByTestId('assist-result-summary').getByTestId('assist-text').innerText();
+    await panel.getByTestId('assist-note').click();
+    await expect.poll(() => panel.getByTestId('assist-note-done').count(), { timeout: 10_000 }).toBe(1);
+    expect(zendeskDeliveries.length - before).toBe(1);
+    const note = JSON.stringify(zendeskDeliveries.at(-1));
+    expect(note).toContain('"public":false');
+    expect(note).toContain(JSON.stringify(summary.trim()).slice(1, 30));
   });
 });

@@ -118,6 +118,7 @@ describe('handleBackgroundRequests', () => {
       'kb.import': vi.fn(() => ({ ok: true, articles: 0 })),
       'kb.export': vi.fn(() => ''),
       'kb.teamGaps': vi.fn(() => []),
+      'ticket.note': vi.fn(() => ({ ok: true })),
       'llm.test': vi.fn(() => ({ ok: true, models: [], modelFound: false })),
       'llm.preview': vi.fn(() => ({ text: '', configured: false })),
     };
