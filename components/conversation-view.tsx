@@ -15,7 +15,18 @@ function InsightLine(props: { insight: MessageInsight }) {
   );
 }
 
-function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat; insight?: MessageInsight }) {
+/** The model's reading of this message, when a model is configured and has answered. */
+function RefinedLine(props: { refined: NonNullable<ConversationInsight['refined']> }) {
+  const { t } = usePanel();
+  const r = props.refined;
+  return (
+    <p class="insight insight-model" data-testid="message-refined" data-emotion={r.emotion} data-intent={r.intent ?? ''}>
+      {t.value('refined_line', t.value(`emotion_${r.emotion}`), r.intent ? r.intent.replace(/_/g, ' ') : t.value('refined_noIntent'), Math.round(r.confidence * 100))}
+    </p>
+  );
+}
+
+function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat; insight?: MessageInsight; refined?: ConversationInsight['refined'] }) {
   const { t } = usePanel();
   const m = props.message;
   const date = m.at ? new Date(m.at) : null;
@@ -31,6 +42,7 @@ function MessageItem(props: { message: Message; timeFormat: Intl.DateTimeFormat;
       {/* Customer text is data: rendered as text, never as HTML. */}
       <p class="message-text" dir="auto" data-testid="message-text">{m.text}</p>
       {props.insight && <InsightLine insight={props.insight} />}
+      {props.refined && props.refined.messageId === m.id && <RefinedLine refined={props.refined} />}
     </li>
   );
 }
@@ -55,7 +67,7 @@ export function ConversationView(props: { messages: Message[]; insight?: Convers
       ) : (
         <ol class="messages" ref={listRef} aria-live="polite">
           {props.messages.map((m) => (
-            <MessageItem key={m.id} message={m} timeFormat={timeFormat} insight={props.insight?.messages[m.id]} />
+            <MessageItem key={m.id} message={m} timeFormat={timeFormat} insight={props.insight?.messages[m.id]} refined={props.insight?.refined} />
           ))}
         </ol>
       )}

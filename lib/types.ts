@@ -43,6 +43,8 @@ export interface ConversationInsight {
   escalation: { level: 'low' | 'medium' | 'high'; codes: ('legal' | 'manager' | 'leave' | 'rising' | 'sustained' | 'last_negative')[] };
   /** What the customer wants, when an intent fits; null for "unknown". */
   intent?: { name: string; confidence: number } | null;
+  /** The configured model's reading of the latest customer message, when it has answered (issue 6). */
+  refined?: { messageId: string; intent: string | null; emotion: MessageInsight['emotion']; confidence: number } | null;
   /** How to reply (codes the interface translates), from the latest customer message. */
   guidance?: { first: string[]; avoid: string[]; length: { min: number; max: number }; channelNote: string } | null;
 }

@@ -18,6 +18,8 @@ import { createPanels } from './panels';
 import { createTabTickets } from './tab-tickets';
 import { createKnowledgeBackground } from './knowledge';
 import { createAssist } from './assist';
+import { createRefiner } from './refine';
+import { DEFAULT_INTENT_PHRASES } from '../analysis/intents-default';
 import type { Conversation, TicketKey } from '../types';
 
 export function startBackground(): void {
@@ -25,7 +27,28 @@ export function startBackground(): void {
   const tickets = createTabTickets();
   const intents = createIntentService();
   let teamIntents: TeamIntent[] = [];
-  const analyze = (state: TabTicketState) => analyzeState(state, (texts) => intents.classify(teamIntents, texts));
+  const refiner = createRefiner({
+    settings: () => settings.current(),
+    intentNames: (s) => (s.intents.length ? s.intents.map((i) => i.name) : Object.keys(DEFAULT_INTENT_PHRASES)),
+    onRefined: (conversation) => {
+      // The model answered about this ticket's latest message: show it wherever the ticket is.
+      for (const entry of tickets.all()) {
+        if (entry.state.kind !== 'ok' || !sameTicket(entry.state.conversation.key, conversation.key)) continue;
+        tickets.set({ ...entry, state: analyze(entry.state) });
+        panels.refreshWindow(entry.windowId);
+      }
+    },
+  });
+  const analyze = (state: TabTicketState): TabTicketState => {
+    const analysed = analyzeState(state, (texts) => intents.classify(teamIntents, texts));
+    if (analysed.kind !== 'ok') return analysed;
+    const conversation: Conversation = analysed.conversation;
+    if (!conversation.insight) return analysed;
+    refiner.request(conversation);
+    const refined = refiner.refinedFor(conversation);
+    const withRefined: Conversation = refined ? { ...conversation, insight: { ...conversation.insight, refined } } : conversation;
+    return { kind: 'ok', conversation: withRefined } as TabTicketState;
+  };
   const panels = createPanels(tickets, settings, analyze);
   void settings.start();
   const restored = tickets.restore();

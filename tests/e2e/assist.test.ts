@@ -53,7 +53,8 @@ describe('reply drafts', () => {
     await panel.getByTestId('assist-draft').click();
     await expect.poll(() => panel.getByTestId('assist-variant').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
     expect((await panel.getByTestId('assist-text').first().innerText()).length).toBeGreaterThan(10);
-    const request = chats()[before]!;
+    // The model also refines intent and emotion on its own; the draft is the streamed request.
+    const request = chats().slice(before).find((r) => r.body.stream)!;
     expect(request.body.stream).toBe(true);
     const messages = request.body.messages as { role: string; content: string }[];
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
@@ -76,7 +77,7 @@ describe('reply drafts', () => {
     await panel.getByTestId('assist-regenerate').click();
     await expect.poll(() => panel.getByTestId('assist-stale').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => panel.getByTestId('assist-variant').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
-    expect(JSON.stringify(chats()[before]!.body)).toContain('two days');
+    expect(JSON.stringify(chats().slice(before).find((r) => r.body.stream)!.body)).toContain('two days');
   });
 
   it('writes two variants side by side', async () => {
@@ -108,7 +109,7 @@ describe('reply drafts', () => {
     await panel.getByTestId('rewrite-apply').click();
     await expect.poll(() => panel.getByTestId('assist-result-rewrite').getByTestId('assist-variant').getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
     expect((await panel.getByTestId('assist-result-rewrite').getByTestId('assist-text').innerText()).trim().length).toBeGreaterThan(0);
-    expect(JSON.stringify(chats().at(-1)!.body)).toContain('read the policy');
+    expect(JSON.stringify(chats().filter((r) => r.body.stream).at(-1)!.body)).toContain('read the policy');
     await panel.getByTestId('assist-review-button').click();
     await expect.poll(() => panel.getByTestId('assist-review').locator('tr').count(), { timeout: 15_000 }).toBe(7);
   });
@@ -124,5 +125,14 @@ describe('reply drafts', () => {
     const note = JSON.stringify(zendeskDeliveries.at(-1));
     expect(note).toContain('"public":false');
     expect(note).toContain(JSON.stringify(summary.trim()).slice(1, 30));
+  });
+
+  it("shows the model's reading of the latest customer message next to the local one", async () => {
+    await helpdesk.evaluate(() => (window as unknown as { deskmateDemo: { customerWrites(id: string, t: string): void } }).deskmateDemo.customerWrites('1001', 'I am really upset, where is my refund?'));
+    await expect.poll(() => panel.getByTestId('message-refined').count(), { timeout: 15_000 }).toBe(1);
+    const refine = chats().find((r) => JSON.stringify(r.body).includes('Task: refine'));
+    expect(refine?.body.response_format?.type).toBe('json_schema');
+    const line = panel.getByTestId('message').last().getByTestId('message-refined');
+    expect(['anger', 'frustration', 'sadness', 'fear', 'joy', 'surprise', 'neutral']).toContain(await line.getAttribute('data-emotion'));
   });
 });
