@@ -12,6 +12,7 @@ export function OutboundPreviewBox(props: { keyId: string }) {
       {p?.state === 'ready' && (
         <>
           <p class="preview-note">{p.preview.redacted ? tr('preview_note', p.preview.redactions) : tr('preview_off')}</p>
+          {p.prompt && <p class="preview-note" data-testid="preview-prompt">{tr('preview_prompt')}</p>}
           <pre data-testid="preview-text">{p.preview.text}</pre>
         </>
       )}

@@ -25,7 +25,12 @@ export type InsertStatus = { keyId: string; pending: true } | { keyId: string; p
  */
 const savedDrafts = storage.defineItem<Record<string, string>>('session:drafts', { fallback: {} });
 
-export type PreviewStatus = { keyId: string } & ({ state: 'loading' } | { state: 'ready'; preview: OutboundPreview } | { state: 'error'; detail: string });
+export type PreviewStatus = { keyId: string } & (
+  | { state: 'loading' }
+  /** `prompt`: the text is the exact prompt a draft sends (a model is configured). */
+  | { state: 'ready'; preview: OutboundPreview; prompt: boolean }
+  | { state: 'error'; detail: string }
+);
 
 export type DiagnosticsStatus =
   | { state: 'idle' | 'loading' }
@@ -148,8 +153,14 @@ export function createPanelStore(options: { windowId?: number } = {}) {
       const keyId = ticketKeyId(key);
       preview.value = { keyId, state: 'loading' };
       try {
+        // With a model configured, the exact prompt a draft would send; else the redacted conversation.
         const result = await requestBackground('ticket.preview', { key });
-        preview.value = result ? { keyId, state: 'ready', preview: result } : { keyId, state: 'error', detail: '—' };
+        if (result && assist.configured.value) {
+          const prompt = await requestBackground('llm.preview', { key, task: 'draft' });
+          preview.value = { keyId, state: 'ready', preview: { ...result, text: prompt.text }, prompt: true };
+        } else {
+          preview.value = result ? { keyId, state: 'ready', preview: result, prompt: false } : { keyId, state: 'error', detail: '—' };
+        }
       } catch (error) {
         preview.value = { keyId, state: 'error', detail: error instanceof Error ? error.message : String(error) };
       }

@@ -135,4 +135,13 @@ describe('reply drafts', () => {
     const line = panel.getByTestId('message').last().getByTestId('message-refined');
     expect(['anger', 'frustration', 'sadness', 'fear', 'joy', 'surprise', 'neutral']).toContain(await line.getAttribute('data-emotion'));
   });
+
+  it('shows the exact prompt a draft would send, redacted, before anything is sent', async () => {
+    await panel.getByTestId('preview').locator('summary').click();
+    await expect.poll(() => panel.getByTestId('preview-prompt').count(), { timeout: 10_000 }).toBe(1);
+    const text = await panel.getByTestId('preview-text').innerText();
+    expect(text).toContain('<conversation>');
+    expect(text).toContain('Task: draft');
+    expect(text).not.toContain('555-0136');
+  });
 });

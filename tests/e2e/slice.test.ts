@@ -67,6 +67,9 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     // What the customer wants, from the shipped customer-service intents.
     expect(await panel.getByTestId('ticket-intent').getAttribute('data-intent')).toBe('double_charge');
     // How to answer a frustrated customer by email.
+    // The first step shows; what to avoid and how long open on demand.
+    expect(await panel.getByTestId('guidance').locator('summary').innerText()).toContain('apologise');
+    await panel.getByTestId('guidance').locator('summary').click();
     const guidance = await panel.getByTestId('guidance').innerText();
     expect(guidance).toContain('apologise');
     expect(guidance).toContain('Email: complete and structured.');
