@@ -34,9 +34,14 @@ export interface AssistDeps {
 }
 
 export function createAssist(deps: AssistDeps) {
+  // One client per endpoint configuration, kept across requests (it remembers what the provider supports).
+  let cached: { key: string; client: ModelClient } | null = null;
   function client(s: Settings, requireModel = true): ModelClient | null {
     const config = modelConfigFromSettings(s, { requireModel });
-    return config ? createModelClient({ ...config, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) : null;
+    if (!config) return null;
+    const key = JSON.stringify(config);
+    if (cached?.key !== key) cached = { key, client: createModelClient({ ...config, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) };
+    return cached.client;
   }
 
   async function draftMessages(s: Settings, conversation: Conversation, variant: 1 | 2, knowledge: Recommendation[]): Promise<ChatMessage[]> {

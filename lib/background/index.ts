@@ -60,10 +60,7 @@ export function startBackground(): void {
   const assist = createAssist({
     settings,
     conversationOf,
-    knowledgeFor: async (conversation) => {
-      await knowledge.ready;
-      return knowledge.service.recommend(conversation, conversation.insight?.intent?.name ?? null, { limit: 5 });
-    },
+    knowledgeFor: (conversation) => knowledge.recommendFor(conversation),
   });
 
   let customSites: CustomSite[] = [];

@@ -19,7 +19,8 @@ import { importFiles } from '../knowledge/import';
 import { syncZendesk, zendeskTokenAuth, httpFetchJson, type FetchJson } from '../knowledge/zendesk-sync';
 import { syncSalesforce } from '../knowledge/salesforce-sync';
 import { dexieCursors, knownArticleIds, type SyncOutcome } from '../knowledge/cursors';
-import type { DeliveryTarget, GapFlag } from '../knowledge/types';
+import type { DeliveryTarget, GapFlag, Recommendation } from '../knowledge/types';
+import { ticketKeyId } from '../ticket-key';
 import type { FlagView, KnowledgeStatus, SourceStatus } from '../knowledge/views';
 import { createModelClient, modelConfigFromSettings } from '../llm/client';
 import type { SettingsService } from '../settings/service';
@@ -251,14 +252,27 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
     return { flagId: gap.id };
   }
 
+  // The panel asks when the customer writes, and a draft right after: one search serves both.
+  let lastRecommendation: { key: string; hits: Promise<Recommendation[]> } | null = null;
+  function recommendFor(conversation: Conversation): Promise<Recommendation[]> {
+    const last = conversation.messages.at(-1);
+    const key = `${ticketKeyId(conversation.key)}|${conversation.messages.length}|${last?.id ?? ''}|${conversation.insight?.intent?.name ?? ''}|${feedbackVersion}`;
+    if (lastRecommendation?.key !== key) {
+      const hits = ready.then(() => service.recommend(conversation, conversation.insight?.intent?.name ?? null, { limit: RECOMMENDATIONS }));
+      lastRecommendation = { key, hits };
+      hits.catch(() => (lastRecommendation = null));
+    }
+    return lastRecommendation.hits;
+  }
+  let feedbackVersion = 0;
+
   const handlers: KnowledgeHandlers = {
     'kb.recommend': async ({ key }) => {
       await ready;
       const conversation = conversationOf(key);
       const articles = (await service.stats()).articles;
       if (!conversation || articles === 0) return { hits: [], articles };
-      const hits = await service.recommend(conversation, conversation.insight?.intent?.name ?? null, { limit: RECOMMENDATIONS });
-      return { hits, articles };
+      return { hits: await recommendFor(conversation), articles };
     },
     'kb.search': async ({ query, key }) => {
       await ready;
@@ -269,6 +283,7 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
       await ready;
       const s = await settings.current();
       const conversation = conversationOf(key);
+      feedbackVersion++;
       await service.addFeedback({
         articleId,
         kind,
@@ -326,6 +341,7 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
   return {
     handlers,
     onTicket,
+    recommendFor,
     /** Start-up, alarms and coming back online: deliver what waits. */
     start() {
       kick();
