@@ -116,3 +116,43 @@ describe('knowledge gap flagged on the helpdesk page', () => {
     await expect.poll(() => JSON.stringify(zendeskDeliveries), { timeout: 20_000 }).toContain('closed card');
   });
 });
+
+describe('knowledge administration in the options page', () => {
+  it('imports a Markdown article (then found by search) and refuses a malformed CSV as a whole, naming the line', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByTestId('kb-import').setInputFiles([
+      {
+        name: 'espresso-descaling.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('---\ntitle: How to descale the Barista One espresso machine\nlocale: en-us\n---\n\nRun the descaling programme every 200 cups: fill the tank with descaler and hold the steam button for five seconds.\n'),
+      },
+    ]);
+    await expect.poll(() => options.getByTestId('kb-import-ok').count(), { timeout: 10_000 }).toBe(1);
+    await options.getByTestId('kb-import').setInputFiles([
+      { name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from('title,body\nGood row,Fine body\n"Broken row,no closing quote\n') },
+    ]);
+    await expect.poll(() => options.getByTestId('kb-import-errors').count(), { timeout: 10_000 }).toBe(1);
+    expect(await options.getByTestId('kb-import-errors').innerText()).toMatch(/faq\.csv:\d/);
+    await options.close();
+    await panel.getByTestId('kb-search').fill('descale espresso machine');
+    await panel.getByTestId('kb-search').press('Enter');
+    await expect.poll(() => panel.getByTestId('kb-search-results').locator('[data-testid="kb-hit"]').first().innerText()).toMatch(/descale the Barista One/i);
+    await panel.getByTestId('kb-search').fill('Good row Fine body');
+    await panel.getByTestId('kb-search').press('Enter');
+    await expect.poll(() => panel.getByTestId('kb-search-results').or(panel.getByText('No article matches')).first().innerText()).not.toMatch(/Good row/);
+  });
+
+  it('shows the sync status and the flags waiting, and exports flags as CSV', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.getByTestId('kb-source').first().innerText()).toMatch(/zendesk:acme\.zendesk\.com/);
+    expect(Number(await options.getByTestId('kb-status').getAttribute('data-articles'))).toBeGreaterThan(50);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-flags-csv').click()]);
+    const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    expect(csv).toMatch(/PayPal/);
+    expect(csv.split('\n').length).toBeGreaterThanOrEqual(3);
+    await options.close();
+  });
+});
+
