@@ -4,7 +4,8 @@
  * few in simplified and traditional Chinese. Teams replace or extend it with
  * their own list (settings, policy or a CSV import).
  */
-import { trainIntents, type IntentExample, type IntentModel } from './intent.ts';
+import type { Locale } from '../i18n';
+import { trainIntents, type IntentModel } from './intent.ts';
 
 export const DEFAULT_INTENT_PHRASES: Record<string, string[]> = {
   refund: [
@@ -128,6 +129,54 @@ export const DEFAULT_INTENT_PHRASES: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Messages that are none of the shipped intents (small talk, tests, off-topic questions), written
+ * for the product like the phrases above. Learned as "none of these", so that a chatty or
+ * off-topic message is not read as, say, a technical issue because it shares a few words with one.
+ */
+export const DEFAULT_OUT_OF_SCOPE: string[] = [
+  'tell me a joke', 'what is the meaning of life', 'who won the football match last night', 'recommend a good movie',
+  'I am so bored', 'what is your favourite colour', 'do you like music', 'how old are you', 'are you a robot',
+  'what is two plus two', 'sing me a song', 'my dog is asleep on the sofa', 'I had pasta for lunch',
+  'where should I go on holiday', 'how tall is the eiffel tower', 'can you help with my homework',
+  'what is the capital of France', 'I love playing tennis', 'tell me something interesting', 'how do you make pancakes',
+  'lol', 'ok', 'hmm', 'test', 'testing 123', 'haha that is funny', 'what are you up to', 'who made you',
+  '讲个笑话', '你是机器人吗', '今天吃什么好', '推荐一部电影', '我好无聊', '你几岁了',
+  '講個笑話', '你是機器人嗎', '今天吃什麼好', '推薦一部電影', '我好無聊', '你幾歲了',
+];
+
+/** What the side panel calls each shipped intent, in each interface language. */
+export const DEFAULT_INTENT_LABELS: Record<string, Record<Locale, string>> = {
+  refund: { en: 'Refund', zh_CN: '退款', zh_TW: '退款' },
+  cancel_order: { en: 'Cancel an order', zh_CN: '取消订单', zh_TW: '取消訂單' },
+  track_order: { en: 'Where is my order', zh_CN: '查询订单物流', zh_TW: '查詢訂單物流' },
+  delivery_delay: { en: 'Late delivery', zh_CN: '配送延迟', zh_TW: '配送延遲' },
+  damaged_item: { en: 'Damaged or faulty item', zh_CN: '商品破损或故障', zh_TW: '商品破損或故障' },
+  return_item: { en: 'Return or exchange', zh_CN: '退换货', zh_TW: '退換貨' },
+  change_address: { en: 'Change the delivery address', zh_CN: '修改收货地址', zh_TW: '修改收貨地址' },
+  payment_issue: { en: 'Payment problem', zh_CN: '付款问题', zh_TW: '付款問題' },
+  double_charge: { en: 'Charged twice', zh_CN: '重复扣款', zh_TW: '重複扣款' },
+  account_access: { en: "Can't sign in", zh_CN: '无法登录账号', zh_TW: '無法登入帳號' },
+  update_details: { en: 'Update account details', zh_CN: '修改账户信息', zh_TW: '修改帳戶資料' },
+  complaint: { en: 'Complaint', zh_CN: '投诉', zh_TW: '投訴' },
+  speak_to_manager: { en: 'Wants a manager or a person', zh_CN: '要求主管或人工', zh_TW: '要求主管或真人' },
+  warranty_repair: { en: 'Warranty or repair', zh_CN: '保修或维修', zh_TW: '保固或維修' },
+  invoice_request: { en: 'Invoice or receipt', zh_CN: '发票或收据', zh_TW: '發票或收據' },
+  subscription_cancel: { en: 'Cancel a subscription', zh_CN: '取消订阅', zh_TW: '取消訂閱' },
+  product_question: { en: 'Product question', zh_CN: '商品咨询', zh_TW: '商品諮詢' },
+  technical_issue: { en: 'Technical problem', zh_CN: '技术问题', zh_TW: '技術問題' },
+  feedback_positive: { en: 'Praise or thanks', zh_CN: '表扬或感谢', zh_TW: '表揚或感謝' },
+  greeting: { en: 'Greeting', zh_CN: '问候', zh_TW: '問候' },
+};
+
+/**
+ * The name to show for an intent: a shipped intent's label in the interface language; any other
+ * name (a team's own intent) as it is.
+ */
+export function intentLabel(name: string, locale: Locale): string {
+  return Object.hasOwn(DEFAULT_INTENT_LABELS, name) ? DEFAULT_INTENT_LABELS[name]![locale] : name;
+}
+
 /** The shipped set as training examples. */
 export function defaultIntentExamples(): { text: string; label: string }[] {
   return Object.entries(DEFAULT_INTENT_PHRASES).flatMap(([label, phrases]) => phrases.map((text) => ({ text, label })));
@@ -137,5 +186,5 @@ let cached: IntentModel | undefined;
 
 /** The model of the shipped set (trained on first use, then cached). */
 export function defaultIntentModel(): IntentModel {
-  return (cached ??= trainIntents(defaultIntentExamples()));
+  return (cached ??= trainIntents(defaultIntentExamples(), { outOfScope: DEFAULT_OUT_OF_SCOPE }));
 }

@@ -4,8 +4,9 @@
  * Trains lib/analysis/intent.ts on A.csv (UTF-8, header row, columns text,label,
  * more columns allowed) and scores it on B.csv. Without --test, a stratified 20 %
  * of A.csv is held out (fixed seed). --shots N keeps N examples per intent of
- * the training part (seeded). Test rows labelled `oos` (CLINC150) are
- * out-of-scope: correct when the answer is "unknown".
+ * the training part (seeded). Training rows labelled `oos` (CLINC150) are
+ * passed as out-of-scope examples (--no-oos-train leaves them out); test rows
+ * labelled `oos` are correct when the answer is "unknown".
  *
  * Prints the worst classes by F1, a summary, training time and time per
  * message, and ends with one line:
@@ -61,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
       folds: { type: 'string' },
       lr: { type: 'string' },
       'min-df': { type: 'string' },
+      'no-oos-train': { type: 'boolean', default: false },
     },
   });
   if (!values.train) {
@@ -72,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   let test: IntentExample[];
   if (values.test) test = parseIntentCsv(await readFile(values.test, 'utf8'));
   else ({ train, test } = stratifiedSplit(train, 0.2, seed));
-  const oosTrain = train.filter((r) => OOS.has(r.label)).length;
+  const oosTrain = values['no-oos-train'] ? [] : train.filter((r) => OOS.has(r.label)).map((r) => r.text);
   train = train.filter((r) => !OOS.has(r.label)); // out-of-scope rows are not an intent
   if (values.shots) train = sampleShots(train, Number(values.shots), seed);
 
@@ -85,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     folds: num(values.folds),
     learningRate: num(values.lr),
     minDf: num(values['min-df']),
+    outOfScope: oosTrain,
   });
   const trainMs = performance.now() - t0;
 
@@ -147,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   console.log('');
   console.log(
-    `train_rows=${train.length} intents=${model.labels.length}${oosTrain ? ` (dropped ${oosTrain} oos training rows)` : ''} test_rows=${test.length} features=${model.features.length} threshold=${model.threshold.toFixed(3)} model_json_kb=${(JSON.stringify(model).length / 1024).toFixed(0)}`,
+    `train_rows=${train.length} intents=${model.labels.length}${oosTrain.length ? ` (+${oosTrain.length} out-of-scope training rows)` : ''} test_rows=${test.length} features=${model.features.length} threshold=${model.threshold.toFixed(3)} model_json_kb=${(JSON.stringify(model).length / 1024).toFixed(0)}`,
   );
   console.log(`in-scope: ${inScope} rows, ${inScopeCorrect} right, ${inScopeUnknown} answered unknown, top-1 accuracy without the unknown threshold ${f3(top1 / Math.max(1, inScope))}; out-of-scope: ${oos} rows, ${oosCorrect} answered unknown`);
   console.log(`train_ms=${trainMs.toFixed(0)} classify_ms=${classifyMs.toFixed(1)} ms_per_message=${(classifyMs / Math.max(1, test.length)).toFixed(4)}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIntent, parseCsv, parseIntentCsv, trainIntents, type IntentModel } from '../../lib/analysis/intent';
-import { DEFAULT_INTENT_PHRASES, defaultIntentExamples, defaultIntentModel } from '../../lib/analysis/intents-default';
+import { classifyIntent, labelPhrase, parseCsv, parseIntentCsv, trainIntents, type IntentExample, type IntentModel } from '../../lib/analysis/intent';
+import { DEFAULT_INTENT_LABELS, DEFAULT_INTENT_PHRASES, DEFAULT_OUT_OF_SCOPE, defaultIntentExamples, defaultIntentModel, intentLabel } from '../../lib/analysis/intents-default';
+import { mulberry32 } from '../../lib/prng';
 
 describe('default customer-service intents', () => {
   const model = defaultIntentModel();
@@ -93,6 +94,138 @@ describe('few-shot team intents', () => {
 
   it('rejects an empty training set', () => {
     expect(() => trainIntents([])).toThrow();
+  });
+});
+
+describe('shipped intents in the interface languages', () => {
+  it('every shipped intent has a name in English, simplified and traditional Chinese, and nothing else does', () => {
+    expect(Object.keys(DEFAULT_INTENT_LABELS).sort()).toEqual(Object.keys(DEFAULT_INTENT_PHRASES).sort());
+    for (const [id, names] of Object.entries(DEFAULT_INTENT_LABELS)) {
+      expect(names.en.trim(), id).not.toBe('');
+      expect(names.en, id).not.toContain('_');
+      expect(names.zh_CN, id).toMatch(/[\u4e00-\u9fff]/);
+      expect(names.zh_TW, id).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // Simplified and traditional differ where the characters do.
+    expect(DEFAULT_INTENT_LABELS.double_charge!.zh_CN).toBe('重复扣款');
+    expect(DEFAULT_INTENT_LABELS.double_charge!.zh_TW).toBe('重複扣款');
+  });
+
+  it('labels a shipped intent in the locale, and leaves any other name as it is', () => {
+    expect(intentLabel('double_charge', 'en')).toBe('Charged twice');
+    expect(intentLabel('track_order', 'zh_TW')).toBe('查詢訂單物流');
+    expect(intentLabel('Billing: duplicate charge', 'zh_CN')).toBe('Billing: duplicate charge');
+    expect(intentLabel('toString', 'en')).toBe('toString');
+  });
+
+  it('the shipped model answers unknown for small talk it was not written for', () => {
+    const model = defaultIntentModel();
+    const shipped = new Set(DEFAULT_OUT_OF_SCOPE);
+    for (const text of ['is it going to rain tomorrow', 'who is the president of France', 'blorp fizzle wug']) {
+      expect(shipped.has(text)).toBe(false);
+      expect(classifyIntent(model, text).intent, text).toBe('unknown');
+    }
+  });
+});
+
+describe('label phrases', () => {
+  it('reads an intent name as a phrase', () => {
+    expect(labelPhrase('card_arrival')).toBe('card arrival');
+    expect(labelPhrase('BillingIssue')).toBe('Billing Issue');
+    expect(labelPhrase('Billing: duplicate-charge')).toBe('Billing duplicate charge');
+    expect(labelPhrase('退款')).toBe('退款');
+    expect(labelPhrase('42')).toBe('');
+  });
+
+  it('an intent is found from the words of its name when its examples never use them', () => {
+    const train = [
+      { text: 'I cannot get in, it keeps saying the code is wrong', label: 'password reset' },
+      { text: 'locked out after three attempts', label: 'password reset' },
+      { text: 'I want my money back for the broken kettle', label: 'refund' },
+      { text: 'please return the payment to my card', label: 'refund' },
+      { text: 'where is the parcel I ordered', label: 'delivery status' },
+      { text: 'the courier has not come yet', label: 'delivery status' },
+    ];
+    const text = 'how do I reset my password';
+    expect(classifyIntent(trainIntents(train, { threshold: 0 }), text).intent).toBe('password reset');
+    expect(classifyIntent(trainIntents(train, { threshold: 0, labelPhrases: false }), text).top[0]!.intent).not.toBe('password reset');
+  });
+});
+
+/**
+ * A synthetic few-shot set: each intent is a topic word and an action word; examples and test
+ * messages wrap them in different carrier sentences, so only the topic/action words tell intents apart.
+ */
+function syntheticIntents(perIntent: number, seed: number): { train: IntentExample[]; test: IntentExample[] } {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const topics = ['invoice', 'parcel', 'password', 'voucher', 'warranty', 'subscription', 'address', 'refund'];
+  const actions = [['change', 'update', 'edit'], ['cancel', 'stop', 'end']];
+  const carriers = ['hi, I need to {a} my {t} please', 'can you help me {a} the {t}', 'how do I {a} a {t}', '{a} {t}', 'I would like to {a} my {t} today',
+    'is it possible to {a} the {t} online', 'my {t}, I want to {a} it', 'please {a} this {t} for me', 'quick question: {a} {t}?', 'need to {a} {t} asap'];
+  const train: IntentExample[] = [];
+  const test: IntentExample[] = [];
+  for (const t of topics) {
+    for (const [ai, verbs] of actions.entries()) {
+      const label = `intent_${t}_${ai}`; // names that say nothing, so only the examples teach
+      for (let i = 0; i < perIntent; i++) train.push({ text: pick(carriers.slice(0, 6)).replace('{a}', pick(verbs)).replace('{t}', t), label });
+      for (let i = 0; i < 5; i++) test.push({ text: pick(carriers.slice(6)).replace('{a}', pick(verbs)).replace('{t}', t), label });
+    }
+  }
+  return { train, test };
+}
+
+describe('few-shot on a synthetic set', () => {
+  const { train, test } = syntheticIntents(10, 7);
+  const model = trainIntents(train);
+  const right = test.filter((e) => classifyIntent(model, e.text).intent === e.label).length;
+
+  it('ten examples an intent tell sixteen intents apart in sentences it has not seen', () => {
+    expect(right / test.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('the calibrated threshold refuses few genuine messages but refuses nonsense', () => {
+    const refused = test.filter((e) => classifyIntent(model, e.text).intent === 'unknown').length;
+    expect(refused / test.length).toBeLessThanOrEqual(0.1);
+    for (const text of ['qwxz plimb vrork', 'zzzz', '12345 67890']) expect(classifyIntent(model, text).intent, text).toBe('unknown');
+  });
+
+  it('the large-set calibration (one held-out slice) gives a usable threshold too', () => {
+    const heldOut = trainIntents(train, { folds: 1 });
+    expect(heldOut.threshold).toBeGreaterThan(0);
+    expect(heldOut.threshold).toBeLessThan(0.9);
+    expect(test.filter((e) => classifyIntent(heldOut, e.text).intent === e.label).length / test.length).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('calibrating the threshold does not change the model itself', () => {
+    expect(trainIntents(train, { threshold: 0 }).weights).toBe(model.weights);
+  });
+});
+
+describe('out-of-scope examples', () => {
+  const train = [
+    ...['where is my parcel', 'my package has not arrived', 'track my delivery', 'when will the order come', 'has it shipped yet'].map((text) => ({ text, label: 'delivery' })),
+    ...['I want my money back', 'refund the order please', 'how long does a refund take', 'return the payment', 'give me a refund'].map((text) => ({ text, label: 'refund' })),
+  ];
+  const outOfScope = ['what is the weather tomorrow', 'tell me a joke', 'who won the match', 'recommend a film', 'what time is it in Tokyo'];
+
+  it('are learned as "none of these": similar messages are unknown, the intents still found', () => {
+    const model = trainIntents(train, { outOfScope, threshold: 0 });
+    expect(model.labels).toEqual(['delivery', 'refund']);
+    expect(model.outOfScope).toBe(true);
+    expect(classifyIntent(model, 'tell me a funny joke').intent).toBe('unknown');
+    expect(classifyIntent(model, 'will the weather be nice tomorrow').intent).toBe('unknown');
+    expect(classifyIntent(model, 'where is my order').intent).toBe('delivery');
+    expect(classifyIntent(model, 'I would like a refund').intent).toBe('refund');
+    for (const r of classifyIntent(model, 'tell me a joke').top) expect(model.labels).toContain(r.intent);
+    // Without them the same message gets an intent (the threshold is 0).
+    expect(classifyIntent(trainIntents(train, { threshold: 0 }), 'tell me a funny joke').intent).not.toBe('unknown');
+  });
+
+  it('survive the JSON round-trip', () => {
+    const model = trainIntents(train, { outOfScope });
+    const copy = JSON.parse(JSON.stringify(model)) as IntentModel;
+    for (const text of ['tell me a joke', 'where is my parcel', 'refund please']) expect(classifyIntent(copy, text)).toEqual(classifyIntent(model, text));
   });
 });
 
