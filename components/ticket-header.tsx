@@ -1,3 +1,4 @@
+import { intentLabel } from '../lib/analysis/intents-default';
 import type { MessageKey } from '../lib/i18n';
 import type { Conversation } from '../lib/types';
 import { EmotionCurve } from './emotion-curve';
@@ -17,9 +18,12 @@ const LANGUAGE_KEYS: Record<string, MessageKey> = {
 };
 
 export function TicketHeader(props: { conversation: Conversation }) {
-  const { t, pinned, togglePin } = usePanel();
+  const { t, locale, settings, pinned, togglePin } = usePanel();
   const c = props.conversation;
   const isPinned = pinned.value !== null;
+  // The shipped intents have display names per language; a team's own intents are shown as the team named them.
+  const teamIntents = (settings.value?.settings.intents.length ?? 0) > 0;
+  const intent = c.insight?.intent;
   return (
     <header class="ticket-header" data-testid="ticket-header">
       <div class="ticket-title-row">
@@ -39,9 +43,9 @@ export function TicketHeader(props: { conversation: Conversation }) {
           {t.value('language_label', t.value(LANGUAGE_KEYS[c.language]!))}
         </p>
       )}
-      {c.insight?.intent && (
-        <p class="requester" data-testid="ticket-intent" data-intent={c.insight.intent.name}>
-          {t.value('intent_label', c.insight.intent.name.replace(/_/g, ' '), Math.round(c.insight.intent.confidence * 100))}
+      {intent && (
+        <p class="requester" data-testid="ticket-intent" data-intent={intent.name}>
+          {t.value('intent_label', teamIntents ? intent.name : intentLabel(intent.name, locale.value), Math.round(intent.confidence * 100))}
         </p>
       )}
       {c.insight && c.insight.escalation.level !== 'low' && (

@@ -1,5 +1,13 @@
+import { signal } from '@preact/signals';
+import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
+import { PanelContext } from '../../components/panel-context';
+import { TicketHeader } from '../../components/ticket-header';
 import { createIntentService } from '../../lib/analysis/intent-service';
+import { createTranslator, type Locale } from '../../lib/i18n';
+import type { TeamIntent } from '../../lib/settings/catalogue';
+import type { Conversation } from '../../lib/types';
+import type { PanelStore } from '../../lib/ui/panel-store';
 
 describe('intent service', () => {
   it('uses the shipped customer-service set when the team has none', () => {
@@ -25,5 +33,51 @@ describe('intent service', () => {
     const service = createIntentService();
     expect(service.classify([], [])).toBeNull();
     expect(service.classify([], ['asdf qwerty zxcv'])).toBeNull();
+  });
+
+  it('offers no guess for small talk with the shipped set', () => {
+    const service = createIntentService();
+    expect(service.classify([], ['haha you are funny, are you a real person or a bot?'])).toBeNull();
+    expect(service.classify([], ['can you recommend a good series to watch tonight'])).toBeNull();
+  });
+});
+
+describe('intent in the panel header', () => {
+  const conversation = (intent: string): Conversation => ({
+    key: { site: 'zendesk', host: 'acme.zendesk.com', ticketId: '42' },
+    site: 'zendesk',
+    channel: 'email',
+    subject: 'Charged twice',
+    requester: 'Ana',
+    language: 'en',
+    messages: [],
+    insight: { messages: {}, escalation: { level: 'low', codes: [] }, intent: { name: intent, confidence: 0.81 } },
+  });
+  function header(intent: string, locale: Locale, teamIntents: TeamIntent[]): HTMLElement {
+    const store = {
+      t: signal(createTranslator(locale)),
+      locale: signal(locale),
+      settings: signal({ settings: { intents: teamIntents } }),
+      pinned: signal(null),
+      togglePin: () => {},
+    } as unknown as PanelStore;
+    const root = document.createElement('div');
+    render(h(PanelContext.Provider, { value: store }, h(TicketHeader, { conversation: conversation(intent) })), root);
+    return root.querySelector('[data-testid="ticket-intent"]')!;
+  }
+
+  it('names a shipped intent in the interface language, keeping its id for scripts', () => {
+    const zh = header('double_charge', 'zh_CN', []);
+    expect(zh.textContent).toContain('重复扣款');
+    expect(zh.textContent).not.toContain('double');
+    expect(zh.dataset.intent).toBe('double_charge');
+    expect(header('double_charge', 'zh_TW', []).textContent).toContain('重複扣款');
+    expect(header('double_charge', 'en', []).textContent).toContain('Charged twice');
+  });
+
+  it("shows a team's own intent as the team named it", () => {
+    const team = [{ name: 'refund', examples: ['money back please'] }];
+    expect(header('refund', 'zh_CN', team).textContent).toContain('refund');
+    expect(header('refund', 'zh_CN', team).textContent).not.toContain('退款');
   });
 });
