@@ -86,6 +86,7 @@ export const helpdeskFetchResultSchema = z.object({
 });
 export type HelpdeskFetchResult = z.infer<typeof helpdeskFetchResultSchema>;
 
+
 // ------------------------------------------------------- request catalogue
 type SenderKind = 'content-script' | 'extension-page';
 

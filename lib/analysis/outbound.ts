@@ -15,8 +15,8 @@ export interface OutboundPreview {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The customer's names as they appear: the requester, customer authors, and their first names. */
-function nameReplacer(conversation: Conversation): ((text: string) => [string, number]) | null {
+/** The customer's names as they appear (the requester, customer authors, their first names), as one pattern; null when none. */
+export function customerNamePattern(conversation: Pick<Conversation, 'requester' | 'messages'>): RegExp | null {
   const names = new Set<string>();
   for (const name of [conversation.requester, ...conversation.messages.filter((m) => m.role === 'customer').map((m) => m.author)]) {
     const trimmed = name.trim();
@@ -26,7 +26,12 @@ function nameReplacer(conversation: Conversation): ((text: string) => [string, n
     if (first.length >= 3 && first !== trimmed) names.add(first);
   }
   if (names.size === 0) return null;
-  const re = new RegExp([...names].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  return new RegExp([...names].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+}
+
+function nameReplacer(conversation: Conversation): ((text: string) => [string, number]) | null {
+  const re = customerNamePattern(conversation);
+  if (!re) return null;
   return (text) => {
     let count = 0;
     const out = text.replace(re, () => {

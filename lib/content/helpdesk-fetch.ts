@@ -5,6 +5,7 @@
  * CSRF token as the helpdesk's own front end does.
  */
 import { HELPDESK_API_PATH, type ContentPayload, type HelpdeskFetchResult } from '../messaging';
+import { httpResult } from '../http-result';
 
 const TIMEOUT_MS = 30_000;
 
@@ -44,11 +45,5 @@ export async function helpdeskFetch(
     redirect: 'error',
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
-  let json: unknown = null;
-  try {
-    json = await res.json();
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, retryAfter: res.headers.get('retry-after') };
+  return httpResult(res);
 }

@@ -4,6 +4,7 @@
  * note on the flagged ticket). Each turns an HTTP answer into a
  * DeliveryResult the outbox understands; neither retries by itself.
  */
+import { httpResult } from '../http-result';
 import { webhookBody } from './gaps';
 import type { DeliveryContext, DeliveryResult } from './outbox';
 import type { GapFlag } from './types';
@@ -239,12 +240,6 @@ export function zendeskTokenRequest(options: { host: string; email: string; toke
       redirect: 'error',
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
-    let json: unknown = null;
-    try {
-      json = await res.json();
-    } catch {
-      json = null;
-    }
-    return { status: res.status, json, retryAfter: res.headers.get('retry-after') };
+    return httpResult(res);
   };
 }

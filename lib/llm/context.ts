@@ -9,6 +9,7 @@
  * - history off: only the latest customer message (and the subject).
  */
 import { redact, type CustomPattern } from '../analysis/pii';
+import { customerNamePattern } from '../analysis/outbound';
 import type { Conversation, Message } from '../types';
 
 export interface PrivacyOptions {
@@ -47,20 +48,10 @@ export function estimateTokens(text: string): number {
   return cjk + Math.ceil((text.length - cjk) / 4);
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The redaction every text of this conversation goes through: personal data, then the customer's names. */
 export function redactorFor(conversation: Pick<Conversation, 'requester' | 'messages'>, options: PrivacyOptions): (text: string) => string {
   if (options.redactPii === false) return (t) => t;
-  const names = new Set<string>();
-  for (const name of [conversation.requester, ...conversation.messages.filter((m) => m.role === 'customer').map((m) => m.author)]) {
-    const trimmed = name.trim();
-    if (trimmed.length < 2) continue;
-    names.add(trimmed);
-    const first = trimmed.split(/\s+/)[0]!;
-    if (first.length >= 3 && first !== trimmed) names.add(first);
-  }
-  const nameRe = names.size ? new RegExp([...names].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'g') : null;
+  const nameRe = customerNamePattern(conversation);
   return (text) => {
     const r = redact(text, { custom: options.customPatterns }).text;
     return nameRe ? r.replace(nameRe, '[NAME]') : r;
