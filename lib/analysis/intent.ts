@@ -66,7 +66,7 @@ export interface IntentOptions {
 }
 
 export interface IntentModel {
-  version: 1;
+  version: 2;
   bits: number;
   labels: string[];
   /** Hashed feature ids kept, ascending. */
@@ -78,8 +78,11 @@ export interface IntentModel {
   /** features.length × classes int8 weights, base64; classes = labels.length, plus one when outOfScope. */
   weights: string;
   bias: number[];
-  /** Class centroids: per label, sparse [featureIndex, value] pairs (L2-normalised, rounded). */
-  centroids: [number, number][][];
+  /**
+   * Class centroids (L2-normalised), sparse: per class, `counts` pairs of a feature position
+   * (`index`, base64 Uint32) and a value (`values`, base64 Uint8, × the class's scale / 255).
+   */
+  centroids: { counts: number[]; index: string; values: string; scales: number[] };
   centroidWeight: number;
   /** Confidence under which the answer is "unknown". */
   threshold: number;
@@ -235,8 +238,8 @@ interface Core {
   W: Float32Array; // features × C
   bias: Float32Array;
   centroids: SparseVec[];
-  /** Centroids as a dense feature-major F × C matrix. */
-  M: Float32Array;
+  /** The same by feature (compressed sparse rows): the classes whose centroid has feature j are cls[start[j] .. start[j + 1]). */
+  byFeature: { start: Int32Array; cls: Int32Array; val: Float32Array };
   centroidWeight: number;
 }
 
@@ -395,7 +398,7 @@ function makeCore(p: Prepared, rows: number[], L: Learner, C: number, centroidWe
     return { idx: Int32Array.from(entries.map((e) => e[0])), val: Float32Array.from(entries.map((e) => e[1] / norm)) };
   });
   const F = p.features.length;
-  return { classes: C, index: p.index, features: p.features, idf: p.idf, W: L.W, bias: L.bias, centroids, M: denseCentroids(centroids, F, C), centroidWeight };
+  return { classes: C, index: p.index, features: p.features, idf: p.idf, W: L.W, bias: L.bias, centroids, byFeature: byFeature(centroids, F), centroidWeight };
 }
 
 /** z = bias + xᵀW for a feature-major F × C matrix. */
@@ -408,12 +411,23 @@ function linear(W: Float32Array, bias: Float32Array | null, x: SparseVec, C: num
   }
 }
 
-function denseCentroids(centroids: SparseVec[], F: number, C: number): Float32Array {
-  const M = new Float32Array(F * C);
+// A dense F × C centroid matrix was as large as the weights (19 MB for CLINC150); the centroids
+// have about a tenth of that many values.
+function byFeature(centroids: SparseVec[], F: number): Core['byFeature'] {
+  const start = new Int32Array(F + 1);
+  for (const v of centroids) for (let k = 0; k < v.idx.length; k++) start[v.idx[k]! + 1]!++;
+  for (let j = 0; j < F; j++) start[j + 1]! += start[j]!;
+  const fill = start.slice(0, F);
+  const cls = new Int32Array(start[F]!);
+  const val = new Float32Array(start[F]!);
   centroids.forEach((v, c) => {
-    for (let k = 0; k < v.idx.length; k++) M[v.idx[k]! * C + c] = v.val[k]!;
+    for (let k = 0; k < v.idx.length; k++) {
+      const at = fill[v.idx[k]!]!++;
+      cls[at] = c;
+      val[at] = v.val[k]!;
+    }
   });
-  return M;
+  return { start, cls, val };
 }
 
 /** Blended class scores (sum to 1). */
@@ -425,7 +439,12 @@ function scoreCore(core: Core, x: SparseVec, C: number): Float64Array {
   if (cw > 0) {
     // Cosine to each centroid, turned into a distribution with a sharp softmax.
     const cos = new Float64Array(C);
-    linear(core.M, null, x, C, cos);
+    const { start, cls, val } = core.byFeature;
+    for (let k = 0; k < x.idx.length; k++) {
+      const j = x.idx[k]!;
+      const v = x.val[k]!;
+      for (let at = start[j]!; at < start[j + 1]!; at++) cos[cls[at]!]! += v * val[at]!;
+    }
     let cmax = -Infinity;
     for (let c = 0; c < C; c++) if (cos[c]! > cmax) cmax = cos[c]!;
     const T = 20;
@@ -450,7 +469,15 @@ function coreFromModel(model: IntentModel): Core {
   }
   const index = new Map<number, number>();
   model.features.forEach((h, j) => index.set(h, j));
-  const centroids = model.centroids.map((pairs) => ({ idx: Int32Array.from(pairs.map((p) => p[0])), val: Float32Array.from(pairs.map((p) => p[1])) }));
+  const packed = model.centroids;
+  const idx = new Uint32Array(base64ToBytes(packed.index).buffer);
+  const val = base64ToBytes(packed.values);
+  let at = 0;
+  const centroids = packed.counts.map((n, c) => {
+    const v = { idx: Int32Array.from(idx.subarray(at, at + n)), val: Float32Array.from(val.subarray(at, at + n), (q) => (q * packed.scales[c]!) / 255) };
+    at += n;
+    return v;
+  });
   return {
     classes: C,
     index,
@@ -459,7 +486,7 @@ function coreFromModel(model: IntentModel): Core {
     W,
     bias: Float32Array.from(model.bias),
     centroids,
-    M: denseCentroids(centroids, F, C),
+    byFeature: byFeature(centroids, F),
     centroidWeight: model.centroidWeight,
   };
 }
@@ -476,6 +503,25 @@ function quantise(core: Core, C: number): { scales: number[]; weights: string } 
     for (let c = 0; c < C; c++) q[j * C + c] = s > 0 ? Math.max(-127, Math.min(127, Math.round(core.W[j * C + c]! / s))) : 0;
   }
   return { scales, weights: bytesToBase64(new Uint8Array(q.buffer)) };
+}
+
+function packCentroids(centroids: SparseVec[]): IntentModel['centroids'] {
+  const total = centroids.reduce((n, v) => n + v.idx.length, 0);
+  const index = new Uint32Array(total);
+  const values = new Uint8Array(total);
+  const scales: number[] = [];
+  let at = 0;
+  for (const v of centroids) {
+    let max = 0;
+    for (let k = 0; k < v.val.length; k++) max = Math.max(max, v.val[k]!);
+    const s = Number(max.toPrecision(6));
+    scales.push(s);
+    for (let k = 0; k < v.idx.length; k++, at++) {
+      index[at] = v.idx[k]!;
+      values[at] = s > 0 ? Math.round((v.val[k]! / s) * 255) : 0;
+    }
+  }
+  return { counts: centroids.map((v) => v.idx.length), index: bytesToBase64(new Uint8Array(index.buffer)), values: bytesToBase64(values), scales };
 }
 
 // ------------------------------------------------------------------ public API
@@ -518,7 +564,7 @@ export function trainIntents(examples: readonly IntentExample[], options: Intent
     rejectRate: def(options.rejectRate, DEFAULTS.rejectRate),
     folds: def(options.folds, N >= LARGE ? 1 : 3),
     seed: def(options.seed, DEFAULTS.seed),
-    centroidWeight: def(options.centroidWeight, N / C <= 20 ? 0.3 : 0.2),
+    centroidWeight: def(options.centroidWeight, 0.2),
     minDf: def(options.minDf, N >= 2000 ? 2 : 1),
   };
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -583,7 +629,7 @@ export function trainIntents(examples: readonly IntentExample[], options: Intent
   const counts = labels.map(() => 0);
   for (let i = 0; i < clean.length; i++) counts[rows[i]!.y]!++;
   return {
-    version: 1,
+    version: 2,
     bits,
     labels,
     features: core.features,
@@ -591,7 +637,7 @@ export function trainIntents(examples: readonly IntentExample[], options: Intent
     scales,
     weights,
     bias: Array.from(core.bias, (b) => round(b, 5)),
-    centroids: core.centroids.map((v) => Array.from(v.idx, (j, k): [number, number] => [j, round(v.val[k]!, 5)])),
+    centroids: packCentroids(core.centroids),
     centroidWeight: opts.centroidWeight,
     threshold: round(threshold, 5),
     counts,
