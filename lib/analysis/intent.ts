@@ -38,19 +38,19 @@ export interface IntentExample {
 export interface IntentOptions {
   /** log2 of the hashed feature space (default 18). */
   bits?: number;
-  /** Training passes (default 120 000 / examples, between 6 and 30). */
+  /** Training passes (default 100 000 / examples, between 6 and 30). */
   epochs?: number;
   /** Adagrad learning rate (default 0.1). */
   learningRate?: number;
   /** L2 penalty per update (default 1e-6). */
   l2?: number;
-  /** Weight of the centroid cosine score in the blend, 0–1 (default: 0.3 when ≤ 20 examples per intent on average, else 0.2). */
+  /** Weight of the centroid cosine score in the blend, 0–1 (default 0.2). */
   centroidWeight?: number;
-  /** Fraction of correctly classified held-out examples allowed under the threshold (default 0.02). */
+  /** Fraction of correctly classified held-out examples allowed under the threshold (default 0.01). */
   rejectRate?: number;
   /** Fixed confidence threshold for "unknown" (skips calibration). */
   threshold?: number;
-  /** Calibration: k-fold cross-validation with k = folds (default 3 under 3000 examples); 1 = one held-out slice (the default from 3000); 0 = none, threshold 0. */
+  /** Calibration: k-fold cross-validation with k = folds (default 3 under 3000 examples); 1 = one held-out fifth (the default from 3000); 0 = none, threshold 0. */
   folds?: number;
   /** Seed for shuffling (default 1). */
   seed?: number;
@@ -555,6 +555,9 @@ function packCentroids(centroids: SparseVec[]): IntentModel['centroids'] {
 
 // ------------------------------------------------------------------ public API
 
+// rejectRate trades in-scope accuracy for out-of-scope recall (CLINC150: 1 % gives 0.914 / 0.658,
+// 2 % gives 0.905 / 0.773, 5 % gave 0.894 / 0.824 before this version); every refused genuine message
+// counts against the accuracy on sets without out-of-scope messages (banking77: 0.901 at 1 %, 0.896 at 2 %).
 const DEFAULTS = { bits: 18, learningRate: 0.1, l2: 1e-6, rejectRate: 0.01, seed: 1 };
 /** From this many examples the threshold comes from one held-out slice, not k folds (see trainIntents). */
 const LARGE = 3000;
