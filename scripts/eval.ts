@@ -9,7 +9,7 @@ const TASKS: Record<string, { about: string; run?: () => Promise<{ main(argv: st
   emotion: { about: 'emotion --test F.csv (issue 4)', run: () => import('./eval/sentiment.ts').then((m) => ({ main: m.mainEmotion })) },
   pii: { about: 'pii --test F.jsonl [--errors N] (issue 4)', run: () => import('./eval/pii.ts') },
   'pii-gen': { about: 'pii-gen --n N --out F.jsonl [--seed S]: a generated PII test set (issue 4)', run: () => import('./eval/gen-pii.ts') },
-  retrieval: { about: 'retrieval --dataset DIR (issue 5)' },
+  retrieval: { about: 'retrieval --dataset DIR: knowledge search against plain BM25 on a BEIR-layout set (issue 5)', run: () => import('./eval/retrieval.ts') },
 };
 
 const [task, ...rest] = process.argv.slice(2);
