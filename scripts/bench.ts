@@ -3,7 +3,8 @@
  * demo helpdesk. Prints a table, then one `name=value unit` line per figure.
  *
  * Timings across pages use Date.now() taken inside each page (one clock), not
- * the automation's round trips.
+ * the automation's round trips. `--only kb` runs the knowledge search figures
+ * alone, in Node (no build, no Chromium).
  */
 import { execFileSync } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { DEMO_URLS, routeDemoHelpdesk } from './demo/serve.ts';
 import { findChromium } from './lib/chromium.ts';
 import { startDemoSession } from './lib/demo-session.ts';
 import { adapterBundle } from './lib/page-bundle.ts';
+import { mulberry32 } from '../lib/prng.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 
@@ -164,7 +166,159 @@ async function analysisFigures() {
   record('language_per_message_ms', time(() => texts.forEach((t) => detectLanguage(t)), 20) / texts.length, 'ms', 'language of one support message (en / zh-Hans / zh-Hant / other)');
 }
 
+/**
+ * A seeded FAQ-like knowledge base for the kb figures, independent of any data
+ * set: English articles (60%, en-us) and Chinese ones (25% zh-cn, 15% zh-tw in
+ * traditional characters), titles shaped as questions, bodies of a few
+ * paragraphs. Besides a support vocabulary, words come from a Zipf-distributed
+ * long tail (made-up product and feature names, rarer Han characters) so term
+ * frequencies look like a real collection's.
+ */
+function syntheticKnowledge(n: number, seed: number) {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const zipf = (size: number) => {
+    const cum = new Float64Array(size);
+    for (let r = 0, sum = 0; r < size; r++) cum[r] = sum += 1 / (r + 1) ** 1.05;
+    return () => {
+      const x = rand() * cum[size - 1]!;
+      let lo = 0;
+      let hi = size - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cum[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+  };
+  const syllables = 'ka lo mi ne ra to vu zen pa qui sor tel dra fen gal hor jin lux mor nex ori pix quo rel sta tri umb vel wex yor'.split(' ');
+  const tail = Array.from({ length: 30_000 }, () => pick(syllables) + pick(syllables) + (rand() < 0.6 ? pick(syllables) : ''));
+  const tailRank = zipf(tail.length);
+  const fn = 'the a to and of in for your you is it on with this that be can if or not we are at from by will have as an'.split(' ');
+  const support = (
+    'account password order refund payment invoice subscription plan card charge delivery shipping address email phone ' +
+    'login sign reset cancel update change upgrade download install app device settings profile security verification code ' +
+    'error issue problem help support contact agent ticket return exchange warranty repair replace item product price discount ' +
+    'coupon billing receipt tax bank transfer balance credit limit access permission team member admin report export import sync ' +
+    'notification message chat call schedule appointment booking confirm status tracking package store online mobile website browser'
+  ).split(' ');
+  const verbs = 'reset cancel change update delete add remove transfer track request download connect verify restore recover'.split(' ');
+  const hans = '订单 退款 账户 密码 付款 发票 订阅 套餐 银行卡 扣款 配送 快递 地址 邮箱 手机 登录 注册 重置 取消 修改 升级 下载 安装 设备 设置 验证码 错误 问题 客服 人工 退货 换货 保修 维修 商品 价格 优惠券 积分 余额 会员 通知 消息 预约 确认 状态 物流 门店 网站'.split(' ');
+  const hant = '訂單 退款 帳戶 密碼 付款 發票 訂閱 方案 銀行卡 扣款 配送 快遞 地址 郵箱 手機 登入 註冊 重設 取消 修改 升級 下載 安裝 裝置 設定 驗證碼 錯誤 問題 客服 人工 退貨 換貨 保固 維修 商品 價格 優惠券 積分 餘額 會員 通知 訊息 預約 確認 狀態 物流 門市 網站'.split(' ');
+  const zhFn = '的 了 是 在 我 您 请 可以 如果 需要 和 后 到 时 会 不 就 也 都 要'.split(' ');
+  // Chinese long tail: words of one to three characters (frequent characters more often), drawn by Zipf.
+  const hanRank = zipf(5_000);
+  const hanChar = () => String.fromCharCode(0x4e00 + ((hanRank() * 7_919) % 20_902));
+  const hanWords = Array.from({ length: 20_000 }, () => hanChar() + (rand() < 0.8 ? hanChar() : '') + (rand() < 0.15 ? hanChar() : ''));
+  const hanWordRank = zipf(hanWords.length);
+  const enWord = () => {
+    const x = rand();
+    return x < 0.4 ? pick(fn) : x < 0.7 ? pick(support) : tail[tailRank()]!;
+  };
+  const zhWord = (words: readonly string[]) => {
+    const x = rand();
+    return x < 0.3 ? pick(zhFn) : x < 0.6 ? pick(words) : hanWords[hanWordRank()]!;
+  };
+  const sentence = (zh: readonly string[] | null) => {
+    const len = zh ? 6 + Math.floor(rand() * 10) : 8 + Math.floor(rand() * 11);
+    const words = Array.from({ length: len }, () => (zh ? zhWord(zh) : enWord()));
+    return zh ? `${words.join('')}。` : `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  const body = (zh: readonly string[] | null) =>
+    Array.from({ length: 3 + Math.floor(rand() * 4) }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentence(zh)).join(zh ? '' : ' ')).join('\n\n');
+  const articles: { id: string; title: string; body: string; locale: string; query: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rand();
+    const zh = x < 0.6 ? null : x < 0.85 ? hans : hant;
+    const product = tail[tailRank()]!;
+    let title: string;
+    let query: string;
+    if (!zh) {
+      const [v, o] = [pick(verbs), pick(support)];
+      title = pick([`How do I ${v} my ${product} ${o}?`, `${product} ${o} not working`, `Why can't I ${v} the ${o} in ${product}?`]);
+      // A customer's question about it: part of the title's words, other words, sometimes a whole message.
+      query = rand() < 0.7 ? `${v} ${product} ${o} ${enWord()}` : `Hi, ${sentence(null)} I tried to ${v} my ${o} on ${product} but it fails. ${sentence(null)}`;
+    } else {
+      const [w1, w2] = [pick(zh), pick(zh)];
+      title = pick([`如何${w1}${product}的${w2}？`, `${product}${w1}${w2}失败`, `为什么无法${w1}${w2}？`]);
+      query = rand() < 0.7 ? `${w1}${w2}${zhWord(zh)}` : `你好，${sentence(zh)}我的${w2}一直${w1}不了，${sentence(zh)}`;
+    }
+    articles.push({ id: `kb:${i}`, title, body: body(zh), locale: zh === hant ? 'zh-tw' : zh ? 'zh-cn' : 'en-us', query });
+  }
+  return articles;
+}
+
+/** Knowledge search at 50,000 articles, in Node (the service worker's engine): build, query, warm start. */
+async function knowledgeFigures() {
+  // IndexedDB in Node, installed before dexie is loaded (dexie looks for it once).
+  const fake = await import('fake-indexeddb');
+  Object.assign(globalThis, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
+  const { SearchIndex } = await import('../lib/knowledge/search.ts');
+  const { openKnowledgeDb } = await import('../lib/knowledge/db.ts');
+  const { createKnowledgeService } = await import('../lib/knowledge/service.ts');
+  const N = 50_000;
+  const corpus = syntheticKnowledge(N, 20261124);
+  new SearchIndex().addAll(corpus.slice(0, 2_000)); // warm the tokenizer and the JIT
+  const t0 = performance.now();
+  const index = new SearchIndex();
+  index.addAll(corpus);
+  index.merge();
+  record('kb_index_50k_ms', performance.now() - t0, 'ms', `search index build for ${N.toLocaleString('en')} synthetic articles (60% English, 40% Chinese), from text`);
+
+  // Queries: about random articles, 70% a few words, 30% a customer's message; top 5 with their passages.
+  const rand = mulberry32(7);
+  const byId = new Map(corpus.map((a) => [a.id, a]));
+  const asked = Array.from({ length: 1_050 }, () => corpus[Math.floor(rand() * N)]!);
+  const samples: number[] = [];
+  let found = 0;
+  asked.forEach(({ id, query }, i) => {
+    const t = performance.now();
+    const hits = index.search(query, { limit: 5 });
+    for (const h of hits) index.passage(query, byId.get(h.id)!.title, byId.get(h.id)!.body);
+    if (i >= 50) samples.push(performance.now() - t); // the first 50 warm up
+    if (hits.some((h) => h.id === id)) found++;
+  });
+  record('kb_query_p50_ms', quantile(samples, 0.5), 'ms', `one query at 50k articles: top 5 and their passages (median of ${samples.length}; the article asked about in the top 5 for ${found} of ${asked.length})`);
+  record('kb_query_p95_ms', quantile(samples, 0.95), 'ms', 'same, p95 (target < 10 ms)');
+
+  // Warm start: the service writes the articles and its snapshot; a new service on the same database
+  // (a restarted worker) reads the snapshot back instead of rebuilding.
+  const name = `bench-kb-${Date.now()}`;
+  const first = createKnowledgeService({ db: openKnowledgeDb(name) });
+  await first.ready();
+  const articles = corpus.map(({ query: _q, ...a }) => ({ ...a, source: 'import' as const, externalId: a.id, url: '', updatedAt: '2026-11-01T00:00:00.000Z', labels: [] }));
+  for (let i = 0; i < N; i += 5_000) await first.upsertArticles(articles.slice(i, i + 5_000));
+  await first.flush();
+  const snapshot = (await openKnowledgeDb(name).snapshots.get('search-index'))!.data as Record<string, unknown>;
+  const bytes = Object.values(snapshot).reduce<number>((sum, v) => sum + (ArrayBuffer.isView(v) ? v.byteLength : typeof v === 'string' ? v.length * 2 : 0), 0);
+  const t1 = performance.now();
+  const restarted = createKnowledgeService({ db: openKnowledgeDb(name) });
+  await restarted.ready();
+  const warm = performance.now() - t1;
+  const { index: state } = await restarted.stats();
+  if (state.loadedFrom !== 'snapshot' || state.articles !== N) throw new Error(`warm start did not use the snapshot (${JSON.stringify(state)})`);
+  record('kb_warm_start_ms', warm, 'ms', `index ready after a worker restart at 50k: ledger check, snapshot (${(bytes / 1e6).toFixed(1)} MB of typed arrays) read from IndexedDB (fake-indexeddb) and loaded, no rebuild`);
+}
+
+function printFigures(heading: string) {
+  console.log(`${heading}\n`);
+  console.log('figure'.padEnd(32), 'value'.padStart(10), ' unit   what');
+  for (const f of figures) console.log(f.name.padEnd(32), String(f.value).padStart(10), ` ${f.unit.padEnd(6)} ${f.about}`);
+  console.log('');
+  for (const f of figures) console.log(`${f.name}=${f.value} ${f.unit}`);
+}
+
+/** `--only kb`: the knowledge figures alone (Node only, no build, no Chromium). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
 async function main() {
+  if (only === 'kb') {
+    await knowledgeFigures();
+    printFigures('Deskmate bench (knowledge search only, Node)');
+    return;
+  }
+  if (only) throw new Error(`--only ${only}: unknown (kb is the one part that runs alone)`);
   if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build', '--mode', 'development'], { stdio: 'ignore' });
   const session = await startDemoSession({ headless: true, pace: 'manual', firstUrl: DEMO_URLS.zendeskEmail });
   try {
@@ -244,12 +398,9 @@ async function main() {
   }
   await adapterAlone();
   await analysisFigures();
+  await knowledgeFigures();
 
-  console.log(`Deskmate bench (${ROUNDS} rounds, Chromium headless, demo helpdesk)\n`);
-  console.log('figure'.padEnd(32), 'value'.padStart(10), ' unit   what');
-  for (const f of figures) console.log(f.name.padEnd(32), String(f.value).padStart(10), ` ${f.unit.padEnd(6)} ${f.about}`);
-  console.log('');
-  for (const f of figures) console.log(`${f.name}=${f.value} ${f.unit}`);
+  printFigures(`Deskmate bench (${ROUNDS} rounds, Chromium headless, demo helpdesk)`);
 }
 
 await main();
