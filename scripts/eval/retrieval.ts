@@ -152,6 +152,6 @@ export async function main(argv: string[]): Promise<number> {
   console.log(row('plain BM25', plain));
   console.log(row('ours', ours));
   console.log(`\n(plain ${((t1 - t0) / 1000).toFixed(1)} s, ours ${((t2 - t1) / 1000).toFixed(1)} s including index build)`);
-  console.log(`recall@1=${f3(ours.recall1)} recall@5=${f3(ours.recall5)} hit@1=${f3(ours.hit1)} hit@5=${f3(ours.hit5)} mrr@10=${f3(ours.mrr10)} ndcg@10=${f3(ours.ndcg10)} n=${ours.n}`);
+  console.log(`recall@1=${f3(ours.recall1)} recall@5=${f3(ours.recall5)} mrr@10=${f3(ours.mrr10)} ndcg@10=${f3(ours.ndcg10)} n=${ours.n}`);
   return 0;
 }
