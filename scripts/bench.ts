@@ -11,6 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import { DEMO_URLS, routeDemoHelpdesk } from './demo/serve.ts';
 import { findChromium } from './lib/chromium.ts';
 import { startDemoSession } from './lib/demo-session.ts';
+import { assistFigures } from './bench-assist.ts';
 import { adapterBundle } from './lib/page-bundle.ts';
 import { mulberry32 } from '../lib/prng.ts';
 
@@ -393,6 +394,9 @@ async function main() {
 
     // A 1,000-message ticket with the extension loaded: long tasks while the customer keeps writing.
     record('adapter_long_tasks', await longTasksOnBigTicket(helpdesk), 'count', 'long tasks (> 50 ms) on a 1,000-message ticket while 50 new messages arrive, with Deskmate reading it');
+
+    // Drafts: time to first token through the extension vs a direct SDK call (mock endpoint).
+    await assistFigures(session, panel, Math.min(ROUNDS, 20), record);
   } finally {
     await session.close();
   }

@@ -349,6 +349,8 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
         if (alarm.name === OUTBOX_ALARM) kick();
       });
       globalThis.addEventListener?.('online', kick);
+      // Save a pending index snapshot before the browser stops the worker.
+      browser.runtime.onSuspend?.addListener(() => void service.flush());
     },
     service,
     ready,
