@@ -4,8 +4,6 @@ import { FEEDBACK_KINDS, GAP_REASONS, type FeedbackKind, type GapReason, type Re
 import type { FlagView } from '../lib/knowledge/views';
 import { usePanel } from './panel-context';
 
-const FEEDBACK_ICON: Record<FeedbackKind, string> = { helpful: '👍', not_helpful: '👎', outdated: '🕓', incorrect: '✗' };
-
 function FeedbackRow(props: { hit: Recommendation }) {
   const { t, knowledge } = usePanel();
   const tr = t.value;
@@ -26,13 +24,11 @@ function FeedbackRow(props: { hit: Recommendation }) {
           type="button"
           key={kind}
           class="kb-feedback-button"
-          title={tr(`kb_feedback_${kind}` as MessageKey)}
-          aria-label={tr(`kb_feedback_${kind}` as MessageKey)}
           aria-pressed={noteFor === kind}
           data-testid={`kb-feedback-${kind}`}
           onClick={() => (kind === 'helpful' ? void knowledge.giveFeedback(props.hit.articleId, kind) : setNoteFor(noteFor === kind ? null : kind))}
         >
-          {FEEDBACK_ICON[kind]}
+          {tr(`kb_feedback_${kind}` as MessageKey)}
         </button>
       ))}
       {given?.state === 'error' && <span class="insert-refused">{tr('kb_feedback_failed')}</span>}

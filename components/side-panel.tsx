@@ -46,7 +46,7 @@ export function SidePanel() {
       return (
         <div class="ticket" data-testid="ticket" data-ticket-key={keyId} key={keyId}>
           <TicketHeader conversation={c} />
-          <div class="ticket-body">
+          <div class="ticket-body" data-testid="ticket-body">
             <ConversationView messages={c.messages} insight={c.insight} />
             {c.insight?.guidance && <GuidanceBox guidance={c.insight.guidance} />}
             <KnowledgeBox />

@@ -10,19 +10,9 @@ import type { Page } from 'playwright-core';
 import { startMockLlm } from '../tests/mock-llm/server.ts';
 import { directTtftMs, quantile } from './bench-llm.ts';
 import type { DemoSession } from './lib/demo-session.ts';
+import { setModelEndpoint } from './lib/demo-model.ts';
 
 export const MOCK_TTFT_MS = 100;
-
-async function configure(session: DemoSession, url: string) {
-  const options = await session.context.newPage();
-  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-  for (const [id, value] of [['llmBaseUrl', url], ['llmModel', 'mock-chat']] as const) {
-    await options.locator(`#${id}`).fill(value);
-    await options.locator(`#${id}`).press('Tab');
-    await options.getByTestId(`setting-${id}`).getByRole('status').waitFor();
-  }
-  await options.close();
-}
 
 /** Click "Draft a reply" -> the first draft text in the panel (performance.now() in the panel), then wait for the end. */
 function panelTtft(panel: Page): Promise<number> {
@@ -51,7 +41,7 @@ function panelTtft(panel: Page): Promise<number> {
 export async function assistFigures(session: DemoSession, panel: Page, rounds: number, record: (name: string, value: number, unit: string, about: string) => void) {
   const mock = await startMockLlm({ ttftMs: MOCK_TTFT_MS, tokenDelayMs: 2 });
   try {
-    await configure(session, mock.url);
+    await setModelEndpoint(session, mock.url);
     await panel.getByTestId('assist-draft').waitFor();
     // tsx names functions with a __name helper the page does not have.
     await panel.evaluate('globalThis.__name = (f) => f');

@@ -30,7 +30,7 @@ async function shoot(session: DemoSession, helpdesk: Page, panel: Page, dir: str
   return files;
 }
 
-export async function takeDemoScreenshots(session: DemoSession, dir: string): Promise<string[]> {
+export async function takeDemoScreenshots(session: DemoSession, dir: string, options: { model?: boolean } = {}): Promise<string[]> {
   const files: string[] = [];
   const zendesk = session.context.pages()[0]!;
   await zendesk.evaluate(() => (window as unknown as Demo).deskmateDemo.ready);
@@ -50,6 +50,20 @@ export async function takeDemoScreenshots(session: DemoSession, dir: string): Pr
   await panel.getByTestId('insert').click();
   await panel.getByTestId('insert-status').waitFor();
   files.push(...(await shoot(session, zendesk, panel, dir, '02-live-update-and-insert')));
+
+  // Knowledge for the ticket, and (with a model) a draft grounded in it.
+  await panel.getByTestId('kb-recommendations').waitFor({ timeout: 20_000 });
+  if (options.model) {
+    await panel.getByTestId('assist-draft').click();
+    await panel.locator('[data-testid="assist-result-draft"] [data-testid="assist-variant"][data-state="done"]').waitFor({ timeout: 20_000 });
+  }
+  await panel.getByTestId('knowledge').evaluate((e) => e.scrollIntoView());
+  files.push(...(await shoot(session, zendesk, panel, dir, '02b-knowledge')));
+  if (options.model) {
+    await panel.getByTestId('assist').evaluate((e) => e.scrollIntoView());
+    files.push(...(await shoot(session, zendesk, panel, dir, '02c-draft')));
+  }
+  await panel.getByTestId('ticket-body').evaluate((e) => (e.scrollTop = 0));
 
   await zendesk.locator('[data-test-id="header-tab"][data-entity-id="1002"]').click();
   await ticket('1002');
