@@ -30,6 +30,7 @@
 
 import { parseCsv } from '../csv';
 import { mulberry32 } from '../prng';
+import { fnv1a } from '../hash';
 export interface IntentExample {
   text: string;
   label: string;
@@ -106,14 +107,6 @@ export const UNKNOWN_INTENT = 'unknown';
 const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/;
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Normalised text: NFKC (full-width → ASCII), lower case, curly apostrophes folded. */
 export function normaliseText(text: string): string {

@@ -14,6 +14,7 @@
  */
 import { conversationLanguage, detectLanguage } from '../analysis/language.ts';
 import { redact } from '../analysis/pii.ts';
+import { fnv1a } from '../hash.ts';
 import type { Conversation } from '../types.ts';
 import type { EmbeddingRow, KnowledgeDb } from './db.ts';
 import { denseRank, fuseRanks, type Scored } from './hybrid.ts';
@@ -84,16 +85,10 @@ interface Ledger {
   h2: number;
 }
 
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 function ledgerAdd(l: Ledger, a: Pick<Article, 'id' | 'updatedAt'>, sign: 1 | -1): void {
   const key = `${a.id}\u0000${a.updatedAt}`;
-  l.h1 = (l.h1 + sign * fnv(key, 0x811c9dc5)) >>> 0;
-  l.h2 = (l.h2 + sign * fnv(key, 0x9747b28c)) >>> 0;
+  l.h1 = (l.h1 + sign * fnv1a(key, 0x811c9dc5)) >>> 0;
+  l.h2 = (l.h2 + sign * fnv1a(key, 0x9747b28c)) >>> 0;
 }
 
 const fingerprintOf = (l: Ledger) => `${l.count}|${l.maxUpdatedAt}|${l.h1.toString(36)}.${l.h2.toString(36)}`;

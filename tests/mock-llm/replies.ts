@@ -3,6 +3,7 @@
  * prompt (the task, the reply language, the citation numbers of the knowledge block), JSON
  * instances built from a JSON Schema, and hashed bag-of-words embeddings.
  */
+import { fnv1a } from '../../lib/hash';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface ChatBody {
@@ -141,14 +142,6 @@ export function schemaInPrompt(body: ChatBody): Record<string, unknown> | null {
   return null;
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Hashed bag of words (English words, Chinese characters and bigrams), L2-normalised: similar texts are close. */
 export function embedText(s: string, dims = 64): number[] {
