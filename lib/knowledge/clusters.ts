@@ -15,7 +15,7 @@
  * one may join any. An inverted index keeps it to a few milliseconds for a
  * few thousand rows.
  */
-import { ZH_T2S } from '../analysis/lexicon/zh-t2s';
+import { foldHan } from './tokenize';
 import type { GapFlag, UnansweredQuestion } from './types';
 
 export interface ClusterInput {
@@ -69,25 +69,6 @@ const ZH_STOP = new Set(
   ).split(' '),
 );
 
-/**
- * Customer-service characters ZH_T2S (built for the sentiment lexicon) leaves
- * out; same layout: the simplified form, then its traditional forms. 账 also
- * takes 帐/帳: Taiwan writes 帳號 where the mainland writes 账号.
- */
-const SERVICE_T2S =
-  '码碼 号號 账賬帳帐 单單 订訂 阅閱 注註 册冊 录錄 设設 证證 验驗 邮郵 讯訊 户戶 递遞 货貨 额額 换換 币幣 银銀 资資 项項 ' +
-  '网網 络絡 机機 台臺 进進 带帶 坏壞 宝寶 锁鎖 属屬 广廣 钟鐘 绑綁 购購 买買 卖賣 询詢 务務 择擇 选選 还還 团團 优優 预預 约約 ' +
-  '页頁 载載 装裝 续續 标標 准準 图圖 传傳 联聯 系繫係 范範 权權 处處 办辦 门門 书書 区區 题題 么麼 时時 开開 关關 闭閉 发發 ' +
-  '满滿 运運 费費 达達 过過 问問 际際 实實 现現 显顯 错錯 误誤 请請 输輸 认認 识識 帮幫 个個 们們 为為爲 样樣 钱錢 储儲 积積 ' +
-  '点點 员員 会會 级級 删刪 电電 话話 视視 频頻 线線綫 复復複 杂雜 说說 细細 节節 阶階 层層 种種 类類 后後 块塊 经經 试試 签簽 ' +
-  '纸紙 张張 颜顏 价價 补補 损損 质質 产產 长長 间間 没沒 吗嗎 踪蹤 状狀 态態 记記 链鏈 连連 断斷 闪閃 动動 启啟啓 统統 软軟 ' +
-  '体體 旧舊 变變 扫掃 顾顧 协協 议議 条條';
-
-const T2S = new Map<string, string>();
-for (const group of `${ZH_T2S} ${SERVICE_T2S}`.trim().split(/\s+/)) {
-  const [simplified, ...traditional] = Array.from(group);
-  for (const t of traditional) T2S.set(t, simplified!);
-}
 
 const HAN = /^\p{Script=Han}+$/u;
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'_-]*$/u;
@@ -121,7 +102,7 @@ function bigrams(chars: string[], out: Set<string>): void {
 
 /** The content tokens of a question (exported for tests and tuning). */
 export function questionTokens(text: string): string[] {
-  const folded = Array.from(text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(PLACEHOLDER, ' '), (c) => T2S.get(c) ?? c).join('');
+  const folded = foldHan(text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(PLACEHOLDER, ' '));
   const out = new Set<string>();
   let run: string[] = [];
   const flush = () => {

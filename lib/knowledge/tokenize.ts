@@ -55,7 +55,7 @@ const MORE_T2S =
 /** Traditional code point → simplified code point (0: unchanged), over the BMP. */
 const T2S_CODE = new Uint16Array(0x10000);
 // First mapping wins: 帳 (account or tent) and the variant 帐 both fold to 账, so 帳戶, 帐户 and 账户 meet.
-for (const group of `账賬帳帐 ${ZH_T2S} ${MORE_T2S}`.split(/\s+/)) {
+for (const group of `账賬帳帐 册冊 ${ZH_T2S} ${MORE_T2S}`.split(/\s+/)) {
   const chars = Array.from(group);
   for (const t of chars.slice(1)) {
     const code = t.codePointAt(0)!;
