@@ -152,6 +152,9 @@ describe('knowledge administration in the options page', () => {
     const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
     expect(csv).toMatch(/PayPal/);
     expect(csv.split('\n').length).toBeGreaterThanOrEqual(3);
+    // The team view groups what was flagged (and what nothing answered), with counts.
+    await expect.poll(() => options.getByTestId('team-gap').count()).toBeGreaterThanOrEqual(1);
+    expect(await options.getByTestId('team-gap').first().innerText()).toMatch(/\d/);
     await options.close();
   });
 });
