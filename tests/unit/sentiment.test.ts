@@ -311,3 +311,16 @@ describe('escalation: a threat to cancel names the brand in between', () => {
     expect(risk.codes).toContain('leave');
   });
 });
+
+describe('Chinese greetings and inability', () => {
+  it('does not read a greeting (你好 / 您好) as praise that cancels a complaint', () => {
+    const r = analyzeSentiment('你好，我上個月買的咖啡機壞了，還在保固期內。');
+    expect(r.score).toBeLessThan(-0.1);
+    expect(r.drivers.map((d) => d.text)).not.toContain('好');
+  });
+
+  it('reads "cannot at all" (完全沒辦法 / 没办法) as negative in both scripts', () => {
+    expect(analyzeSentiment('機器一直閃紅燈，完全沒辦法煮咖啡。').score).toBeLessThan(-0.1);
+    expect(analyzeSentiment('机器一直闪红灯，完全没办法煮咖啡。').score).toBeLessThan(-0.1);
+  });
+});
