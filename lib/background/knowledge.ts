@@ -196,18 +196,20 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
     }
   }
 
+  /** When each source was last tried (success or not): a failing one waits as long as a good one. */
+  const attempted = new Map<string, number>();
+
   /** A helpdesk tab reported a ticket: sync its knowledge when it is due. */
   function onTicket(conversation: Conversation) {
     const { site, host } = conversation.key;
     if (site === 'custom') return;
+    const key = `${site}:${host}`;
+    if (sources.get(key)?.running || Date.now() - (attempted.get(key) ?? 0) < SYNC_EVERY_MS) return;
+    attempted.set(key, Date.now());
     void settings.current().then((s) => {
       current = s;
-      if (site === 'zendesk' ? !s.kbZendeskSync : !s.kbSalesforceSync) return;
-      const status = sources.get(`${site}:${host}`);
-      const last = status?.lastSyncAt ? Date.parse(status.lastSyncAt) : 0;
-      if (status?.running || (status && Date.now() - last < SYNC_EVERY_MS && !status.error) || (status?.error && Date.now() - last < SYNC_EVERY_MS)) return;
-      if (status?.error) status.lastSyncAt = new Date().toISOString(); // an error waits as long as a success
-      void syncSource(site, host);
+      if (site === 'zendesk' ? s.kbZendeskSync : s.kbSalesforceSync) void syncSource(site, host);
+      else attempted.delete(key); // switched on later: sync at the next ticket
     });
   }
 
