@@ -145,7 +145,7 @@ export function createGapAffordance(opts: GapAffordanceOptions) {
   // A 1,000-message ticket must not get 500 shadow roots at once: a message
   // gets its button when it comes into view (or right away without an
   // IntersectionObserver).
-  const pending = new WeakMap<Element, { key: TicketKey; message: Message }>();
+  let pending = new WeakMap<Element, { key: TicketKey; message: Message }>();
   const view =
     (opts.whenVisible ?? true) && typeof IntersectionObserver === 'function'
       ? new IntersectionObserver((entries) => {
@@ -177,6 +177,7 @@ export function createGapAffordance(opts: GapAffordanceOptions) {
     /** Takes every button off the page. */
     clear() {
       view?.disconnect();
+      pending = new WeakMap(); // what was waiting to come into view is observed again at the next update
       for (const host of hosts) host.remove();
       hosts.clear();
     },
