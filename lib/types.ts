@@ -68,3 +68,12 @@ export interface ReadFailure {
   selector: string;
   detail: string;
 }
+
+/** The customer's latest message that has text: what recommendations, drafts and refinements follow. */
+export function latestCustomerMessage(conversation: Pick<Conversation, 'messages'>): Message | undefined {
+  for (let i = conversation.messages.length - 1; i >= 0; i--) {
+    const m = conversation.messages[i]!;
+    if (m.role === 'customer' && m.text) return m;
+  }
+  return undefined;
+}

@@ -44,7 +44,7 @@ export function createAssist(deps: AssistDeps) {
     return cached.client;
   }
 
-  async function draftMessages(s: Settings, conversation: Conversation, variant: 1 | 2, knowledge: Recommendation[]): Promise<ChatMessage[]> {
+  function draftMessages(s: Settings, conversation: Conversation, variant: 1 | 2, knowledge: Recommendation[]): ChatMessage[] {
     return draftPrompt({
       conversation,
       knowledge,
@@ -83,7 +83,7 @@ export function createAssist(deps: AssistDeps) {
         const knowledge = await deps.knowledgeFor(conversation).catch(() => []);
         const variants = request.variants === 2 ? [1, 2] as const : [1] as const;
         // Variants stream side by side: the second does not wait for the first.
-        await Promise.all(variants.map(async (v, i) => stream(i, await draftMessages(s, conversation, v, knowledge), knowledge)));
+        await Promise.all(variants.map((v, i) => stream(i, draftMessages(s, conversation, v, knowledge), knowledge)));
         return;
       }
       case 'rewrite':
@@ -114,7 +114,7 @@ export function createAssist(deps: AssistDeps) {
       if (!conversation) return { text: '', configured: !!client(s) };
       const messages =
         task === 'draft'
-          ? await draftMessages(s, conversation, 1, await deps.knowledgeFor(conversation).catch(() => []))
+          ? draftMessages(s, conversation, 1, await deps.knowledgeFor(conversation).catch(() => []))
           : summaryPrompt(conversation, { redactPii: s.redactPii, sendHistory: s.sendHistoryToModel, language: replyLanguage(conversation) });
       return { text: promptPreview(messages), configured: !!client(s) };
     },

@@ -20,7 +20,7 @@ import { createKnowledgeBackground } from './knowledge';
 import { createAssist } from './assist';
 import { createRefiner } from './refine';
 import { DEFAULT_INTENT_PHRASES } from '../analysis/intents-default';
-import type { Conversation, TicketKey } from '../types';
+import type { Conversation } from '../types';
 
 export function startBackground(): void {
   const settings = createSettingsService();
@@ -53,13 +53,9 @@ export function startBackground(): void {
   void settings.start();
   const restored = tickets.restore();
   const knowledge = createKnowledgeBackground({ settings, tickets, onFlagsChanged: () => panels.broadcast({ type: 'flags' }) });
-  const conversationOf = (key: TicketKey): Conversation | null => {
-    const seen = tickets.lastSeen(key)?.state;
-    return seen?.kind === 'ok' ? seen.conversation : null;
-  };
   const assist = createAssist({
     settings,
-    conversationOf,
+    conversationOf: (key) => tickets.lastConversation(key),
     knowledgeFor: (conversation) => knowledge.recommendFor(conversation),
   });
 
@@ -117,9 +113,8 @@ export function startBackground(): void {
     },
     'ticket.preview': async ({ key }) => {
       await restored;
-      const seen = tickets.lastSeen(key)?.state;
-      if (seen?.kind !== 'ok') return null;
-      return outboundPreview(seen.conversation, { redactPii: (await settings.current()).redactPii });
+      const conversation = tickets.lastConversation(key);
+      return conversation ? outboundPreview(conversation, { redactPii: (await settings.current()).redactPii }) : null;
     },
     'custom.config': async (_payload, sender) => {
       await syncReady;

@@ -25,7 +25,7 @@ import type { FlagView, KnowledgeStatus, SourceStatus } from '../knowledge/views
 import { createModelClient, modelConfigFromSettings } from '../llm/client';
 import type { SettingsService } from '../settings/service';
 import type { Settings } from '../settings/catalogue';
-import type { Conversation, TicketKey } from '../types';
+import { latestCustomerMessage, type Conversation, type TicketKey } from '../types';
 import type { TabTickets } from './tab-tickets';
 
 const OUTBOX_ALARM = 'deskmate-gap-outbox';
@@ -222,15 +222,12 @@ export function createKnowledgeBackground(deps: { settings: SettingsService; tic
     return { articles: stats.articles, byLocale: stats.byLocale, sources: [...sources.values()].map((s) => ({ ...s })), pendingFlags: await outbox.pendingFlags() };
   }
 
-  function conversationOf(key: TicketKey): Conversation | null {
-    const seen = tickets.lastSeen(key)?.state;
-    return seen?.kind === 'ok' ? seen.conversation : null;
-  }
+  const conversationOf = (key: TicketKey) => tickets.lastConversation(key);
 
   async function flag(input: { key: TicketKey; messageId: string | null; reason: GapFlag['reason']; note: string; draft: string; articleId: string | null }) {
     const s = (current = await settings.current());
     const conversation = conversationOf(input.key);
-    const message = conversation?.messages.find((m) => m.id === input.messageId) ?? [...(conversation?.messages ?? [])].reverse().find((m) => m.role === 'customer' && m.text);
+    const message = conversation?.messages.find((m) => m.id === input.messageId) ?? (conversation ? latestCustomerMessage(conversation) : undefined);
     const gap = createGapFlag(
       {
         ticket: input.key,

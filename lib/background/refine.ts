@@ -8,7 +8,7 @@ import { createModelClient, modelConfigFromSettings } from '../llm/client';
 import { refinePrompt } from '../llm/prompts';
 import type { Settings } from '../settings/catalogue';
 import { ticketKeyId } from '../ticket-key';
-import type { Conversation, ConversationInsight } from '../types';
+import { latestCustomerMessage, type Conversation, type ConversationInsight } from '../types';
 
 type Refined = NonNullable<ConversationInsight['refined']>;
 
@@ -24,18 +24,17 @@ export function createRefiner(deps: {
   const done = new Map<string, Refined>();
   const inFlight = new Set<string>();
 
-  const latestCustomer = (c: Conversation) => [...c.messages].reverse().find((m) => m.role === 'customer' && m.text);
   const slot = (c: Conversation, messageId: string) => `${ticketKeyId(c.key)}|${messageId}`;
 
   return {
     /** The model's reading of the conversation's latest customer message, when there is one. */
     refinedFor(conversation: Conversation): Refined | null {
-      const latest = latestCustomer(conversation);
+      const latest = latestCustomerMessage(conversation);
       return latest ? done.get(slot(conversation, latest.id)) ?? null : null;
     },
     /** Asks the model about the latest customer message once (analysed conversation in). */
     request(conversation: Conversation): void {
-      const latest = latestCustomer(conversation);
+      const latest = latestCustomerMessage(conversation);
       if (!latest) return;
       const key = slot(conversation, latest.id);
       if (done.has(key) || inFlight.has(key)) return;

@@ -6,7 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { TabTicketState } from '../messaging';
 import { ticketKeyId } from '../ticket-key';
-import type { TicketKey } from '../types';
+import type { Conversation, TicketKey } from '../types';
 
 export interface TabTicket {
   tabId: number;
@@ -53,6 +53,10 @@ export function createTabTickets() {
     /** The last conversation seen for a ticket, in whichever tab. */
     lastSeen(key: TicketKey): { tabId: number; state: TabTicketState } | undefined {
       return recent.get(ticketKeyId(key));
+    },
+    /** The last conversation seen for a ticket (analysed), or null when it was never read. */
+    lastConversation(key: TicketKey): Conversation | null {
+      return recent.get(ticketKeyId(key))?.state.conversation ?? null;
     },
     remove(tabId: number): boolean {
       for (const [id, seen] of recent) if (seen.tabId === tabId) recent.delete(id);

@@ -11,7 +11,7 @@ import { browser, type Runtime } from '../browser';
 import { ASSIST_PORT, requestBackground, type AssistEvent, type AssistFault, type AssistRequest, type ReviewResult, type RewriteKind } from '../messaging';
 import type { SettingsView } from '../settings/catalogue';
 import { ticketKeyId } from '../ticket-key';
-import type { Conversation } from '../types';
+import { latestCustomerMessage, type Conversation } from '../types';
 
 export type AssistTask = AssistRequest['task'];
 
@@ -37,7 +37,7 @@ export interface AssistResult {
 
 function latestCustomerId(c: Conversation | null): string {
   if (!c) return '';
-  return [...c.messages].reverse().find((m) => m.role === 'customer' && m.text)?.id ?? '';
+  return (c && latestCustomerMessage(c)?.id) ?? '';
 }
 
 export function createAssistStore(deps: { conversation: ReadonlySignal<Conversation | null>; settings: ReadonlySignal<SettingsView | null> }) {

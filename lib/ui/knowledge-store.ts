@@ -9,7 +9,7 @@ import { requestBackground } from '../messaging';
 import type { FeedbackKind, GapReason, Recommendation } from '../knowledge/types';
 import type { FlagView } from '../knowledge/views';
 import { ticketKeyId } from '../ticket-key';
-import type { Conversation } from '../types';
+import { latestCustomerMessage, type Conversation } from '../types';
 
 export type Loadable<T> = { keyId: string } & ({ state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; detail: string });
 
@@ -35,7 +35,7 @@ export function createKnowledgeStore(deps: { conversation: ReadonlySignal<Conver
   const customerTurn = computed(() => {
     const c = conversation.value;
     if (!c) return null;
-    const last = [...c.messages].reverse().find((m) => m.role === 'customer' && m.text);
+    const last = latestCustomerMessage(c);
     return `${ticketKeyId(c.key)}|${last?.id ?? ''}|${c.messages.length === 0 ? 0 : 1}`;
   });
 
@@ -139,7 +139,7 @@ export function createKnowledgeStore(deps: { conversation: ReadonlySignal<Conver
       const c = conversation.value;
       if (!c) return;
       const id = ticketKeyId(c.key);
-      const latest = [...c.messages].reverse().find((m) => m.role === 'customer' && m.text);
+      const latest = latestCustomerMessage(c);
       flagStatus.value = { keyId: id, state: 'sending' };
       try {
         await requestBackground('gap.flag', {
