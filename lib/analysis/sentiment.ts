@@ -28,7 +28,12 @@
  *   contrast words (但是 不过 可是 …) and neutral shadows (好像, 快递, 不但 …)
  *   so that 不错 is one positive word, 不好 negative, 很不好 more negative and
  *   不太好 mildly negative. A negator reaches the next sentiment word within four
- *   characters of its clause; a negated expectation is a complaint (没有收到).
+ *   characters of its clause; a negated expectation is a complaint (没有收到),
+ *   and a negator left with nothing to negate by the end of its clause a mild
+ *   lack (筷子都没有, 根本不是我点的). Waits and lateness are patterns (等了两个小时,
+ *   一点半才送到, 三天了还没); a question damps the good it asks about (有没有优惠？).
+ * - Words that cancel out exactly lean to the last one said, inside the neutral
+ *   band (量大，味道差 stays neutral as a label, with a negative sign).
  * - Emotion: cue words and phrases per emotion in both languages, scaled by the
  *   same degree words; a negated joy cue ("not happy", 不开心) counts towards
  *   sadness, other negated cues count nothing. Cues that disagree with a clear
@@ -46,7 +51,7 @@
 import { detectLanguage, type DetectedLanguage } from './language.ts';
 import { EMOJI, EMOTICON_CHARS } from './lexicon/emoji.ts';
 import { EN_DEGREE, EN_EMOTION, EN_EXPECTED, EN_INTERJECTIONS, EN_NEGATORS, EN_NEUTRAL, EN_VALENCE } from './lexicon/en.ts';
-import { ZH_CONTRAST, ZH_DEGREE, ZH_EMOTION, ZH_EXPECTED, ZH_NEGATORS, ZH_NEUTRAL, ZH_VALENCE } from './lexicon/zh.ts';
+import { ZH_CONTRAST, ZH_DEGREE, ZH_EMOTION, ZH_EXPECTED, ZH_NEGATORS, ZH_NEUTRAL, ZH_LACK_NEGATOR_WORDS, ZH_PATTERNS, ZH_VALENCE } from './lexicon/zh.ts';
 import { ZH_T2S } from './lexicon/zh-t2s.ts';
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
@@ -84,6 +89,8 @@ export interface SentimentResult {
 export const NEUTRAL_BAND = 0.1;
 /** With no emotion cue, |score| from here names the emotion (joy, or frustration when negative). */
 const EMOTION_FROM_SCORE = 0.35;
+/** Sum given to words that cancel out exactly: the sign of the last one, far inside NEUTRAL_BAND. */
+const TIE_LEAN = 0.1;
 const MAX_CHARS = 5000;
 const MAX_DRIVERS = 6;
 
@@ -170,6 +177,9 @@ let ZH_MAX = 1;
   for (const k of ZH.keys()) ZH_MAX = Math.max(ZH_MAX, k.length);
   deriveValence(ZH);
 }
+/** Valence of a negator left with nothing to negate (没有筷子, 根本不是). */
+const ZH_LACK = -0.35;
+const ZH_LACK_NEGATORS = new Set(ZH_LACK_NEGATOR_WORDS.split(' '));
 /** Single characters that are a degree adverb when a sentiment word follows (好差 = very bad). */
 const ZH_DEGREE_IF_FOLLOWED: Record<string, number> = { 好: 1.4 };
 
@@ -217,6 +227,7 @@ function finish(scan: Scan, language: 'en' | 'zh'): SentimentResult {
   const { items } = scan;
   const hasNegative = items.some((it) => !it.polite && it.v * (it.negated ? -1 : 1) < 0);
   let sum = 0;
+  let lastW = 0;
   const drivers: Driver[] = [];
   const emo = emptyEmotions();
   const cue: Record<CueEmotion, { text: string; w: number }> = {} as never;
@@ -226,6 +237,7 @@ function finish(scan: Scan, language: 'en' | 'zh'): SentimentResult {
     // Contrast: segments before the last contrast word count half, the one after 1.5×.
     if (scan.segs > 0) w *= it.seg < scan.segs ? 0.5 : 1.5;
     sum += w;
+    if (w !== 0) lastW = w;
     let emotionOf: CueEmotion | undefined;
     for (const [e, x] of it.emo ?? []) {
       let target: CueEmotion | null = e;
@@ -245,6 +257,8 @@ function finish(scan: Scan, language: 'en' | 'zh'): SentimentResult {
     sum += Math.sign(sum) * Math.min(scan.exclaim, 4) * 0.292;
     if (scan.question > 1) sum += Math.sign(sum) * Math.min(scan.question, 4) * 0.18;
   }
+  // Words that cancel out exactly (量大，味道差): what was said last leans the score, inside the neutral band.
+  if (Math.abs(sum) < 1e-9 && lastW !== 0) sum = TIE_LEAN * Math.sign(lastW);
   if (scan.exclaim && scan.question) emo.surprise += 1;
   const score = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + 15)));
   const label: SentimentLabel = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
@@ -622,8 +636,23 @@ function reweighEnglish(items: Item[], sentences: EnSentence[], clauseWords: num
 
 const ZH_CLAUSE_END = /[，。！？；,.!?;~～…\n\r、：:]/;
 
+interface PatternSpan { start: number; end: number; v: number; emo: [CueEmotion, number][] }
+
+/** Pattern matches (waits, lateness) in text order, overlaps dropped. */
+function zhPatternSpans(text: string): PatternSpan[] {
+  const spans: PatternSpan[] = [];
+  for (const p of ZH_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) spans.push({ start: m.index, end: m.index + m[0].length, v: p.v, emo: [[p.emotion[0] as CueEmotion, p.emotion[1]]] });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans.filter((s, k) => k === 0 || s.start >= spans[k - 1].end);
+}
+
 function scanChinese(original: string): Scan {
   const text = foldToSimplified(original).toLowerCase();
+  const spans = zhPatternSpans(text);
+  let nextSpan = 0;
   const items: Item[] = [];
   let exclaim = 0;
   let question = 0;
@@ -634,13 +663,40 @@ function scanChinese(original: string): Scan {
   let degree = 1;
   let degreeUntil = -1;
   let degreeAfterNeg = false;
+  // A negator that found nothing to negate by the end of its clause is a lack
+  // or a refusal: 筷子都没有, 没有按照要求, 根本不是我点的.
+  let dangling: { from: number; mult: number } | null = null;
+  let clauseItems = 0;
+  const closeClause = (at: number): void => {
+    if (dangling) {
+      const raw = original.slice(dangling.from, Math.min(at, dangling.from + 8));
+      items.push({ text: raw, v: ZH_LACK, emo: [['frustration', 0.3]], negated: false, mult: dangling.mult, polite: false, seg: segs });
+      dangling = null;
+    }
+    // A question asks about the good it names (有没有优惠？ 质量好吗): that is no praise.
+    const ch = text[at];
+    if (ch === '?' || ch === '？' || text[at - 1] === '吗') {
+      for (let k = clauseItems; k < items.length; k++) if (items[k].v * items[k].mult > 0 && !items[k].polite) items[k].mult *= ASKED_ABOUT;
+    }
+    clauseItems = items.length;
+  };
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
     if (ZH_CLAUSE_END.test(ch) || ch === ' ') {
       if (ch === '!' || ch === '！') exclaim++;
       if (ch === '?' || ch === '？') question++;
-      if (ch !== ' ') { negCount = 0; negUntil = -1; degreeUntil = -1; }
+      if (ch !== ' ') { closeClause(i); negCount = 0; negUntil = -1; degreeUntil = -1; }
       i++;
+      continue;
+    }
+    while (nextSpan < spans.length && spans[nextSpan].start < i) nextSpan++;
+    const span = spans[nextSpan];
+    if (span && span.start === i) {
+      items.push({ text: original.slice(i, span.end), v: span.v, emo: span.emo, negated: false, mult: 1, polite: false, seg: segs });
+      negUntil = -1;
+      negCount = 0;
+      degreeUntil = -1;
+      i = span.end;
       continue;
     }
     let entry: Entry | undefined;
@@ -662,6 +718,7 @@ function scanChinese(original: string): Scan {
     }
     if (entry.neg) {
       if (negUntil < i) negFrom = i;
+      if (ZH_LACK_NEGATORS.has(text.slice(i, end))) dangling ??= { from: i, mult: degreeUntil >= i ? Math.max(1, degree) : 1 };
       // 还没 is a negator and a cue of frustration.
       if (entry.emo && entry.v === undefined) items.push({ text: word, v: 0, emo: entry.emo, negated: false, mult: 1, polite: false, seg: segs });
       negCount = negUntil >= i ? negCount + 1 : 1;
@@ -676,6 +733,7 @@ function scanChinese(original: string): Scan {
         items.push({ text: original.slice(negFrom, end), v: -1.8, emo: [['frustration', 0.5]], negated: false, mult: 1, polite: false, seg: segs });
         negUntil = -1;
         negCount = 0;
+        dangling = null;
       }
       i = end;
       continue;
@@ -700,9 +758,10 @@ function scanChinese(original: string): Scan {
     let mult = degreeUntil >= i ? degree : 1;
     if (negated) mult = degreeAfterNeg && mult > 1 ? -0.5 : -0.8 * mult; // 不太好 mild, 很不好 strong
     items.push({ text: word, v: entry.v ?? 0, emo: entry.emo, negated, mult, polite: !!entry.polite, seg: segs });
-    if (entry.v !== undefined) { negUntil = -1; negCount = 0; degreeUntil = -1; }
+    if (entry.v !== undefined) { negUntil = -1; negCount = 0; degreeUntil = -1; if (negated) dangling = null; }
     i = end;
   }
+  closeClause(text.length);
   return { items, exclaim, question, segs };
 }
 

@@ -168,6 +168,41 @@ describe('analyzeSentiment, Chinese', () => {
     expect(s('没有比这更差的了').label).toBe('negative');
   });
 
+  it('service complaints: waits, lateness, missing, wrong, spilt, spoilt, in both scripts', () => {
+    const complaints = [
+      '等了两个小时', '等了40多分钟才送来', '十一点下的单，一点半才送到', '俩小时才送到', '下午才发货', '三天了还没到',
+      '送错了，我要的不是这个', '汤洒了一半', '面都坨了', '太咸了', '菜是凉的', '里面有头发', '电话打不通', '联系不上客服',
+      '没给筷子', '筷子都没有', '根本不是我点的', '说好的发票呢？', '也是醉了', '量太少了',
+      '等了兩個小時才送到', '湯都灑了', '聯繫不上', '餿了', '麵坨了',
+    ];
+    for (const t of complaints) expect(s(t, 'zh-Hans').score, t).toBeLessThan(0);
+    expect(s('等了两个小时才送到').emotion).toBe('frustration');
+    expect(s('等了两个小时才送到').drivers[0].text).toBe('等了两个小时');
+    // Ten minutes and it was here: no lateness.
+    expect(s('十分钟就送到了，还是热乎的').label).toBe('positive');
+    expect(s('送餐小哥很辛苦，谢谢').label).toBe('positive');
+  });
+
+  it('a negator with nothing to negate is a lack, mild enough to stay neutral alone', () => {
+    const r = s('我没有账号');
+    expect(r.score).toBeLessThan(0);
+    expect(r.label).toBe('neutral');
+    expect(s('你们有没有优惠？').label).toBe('neutral');
+    expect(s('东西没有问题').score).toBeGreaterThanOrEqual(0);
+    expect(s('东西没有坏').score).toBeGreaterThan(0);
+    expect(s('别放辣').score).toBe(0);
+  });
+
+  it('a question about something good is no praise; words that cancel lean to the last one', () => {
+    expect(s('质量好吗？').label).toBe('neutral');
+    expect(s('这个颜色好看吗？').score).toBeLessThan(s('这个颜色好看').score);
+    const tie = s('量大，味道差');
+    expect(tie.score).toBeLessThan(0);
+    expect(tie.label).toBe('neutral');
+    expect(s('味道差，量大').score).toBeGreaterThan(0);
+    expect(s('呵呵').score).toBe(0);
+  });
+
   it('names emotions', () => {
     expect(s('气死我了，太过分了').emotion).toBe('anger');
     expect(s('一直没收到，还是没人处理').emotion).toBe('frustration');
