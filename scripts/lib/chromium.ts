@@ -3,7 +3,8 @@
  * playwright-core (which never downloads a browser). Used by `npm start`, the
  * end-to-end tests and the benchmarks.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -26,6 +27,47 @@ export function findChromium(): string {
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-dev');
 
+const PROFILE_PREFIX = 'deskmate-profile-';
+
+/** Is this profile still held by a running Chromium? Its SingletonLock links to "host-pid". */
+function profileInUse(dir: string): boolean {
+  let target: string;
+  try {
+    if (!lstatSync(join(dir, 'SingletonLock')).isSymbolicLink()) return true;
+    target = readlinkSync(join(dir, 'SingletonLock'));
+  } catch {
+    return false;
+  }
+  const pid = Number(target.slice(target.lastIndexOf('-') + 1));
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes our temporary profiles that no Chromium holds any more and that are over a minute old. */
+function sweepProfiles(): void {
+  const root = tmpdir();
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((name) => name.startsWith(PROFILE_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = join(root, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < 60_000 || profileInUse(dir)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Someone else's or being removed: leave it.
+    }
+  }
+}
+
 export interface LaunchOptions {
   headless: boolean;
   extensionDir?: string;
@@ -45,7 +87,18 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build:dev\` first.`);
   }
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'deskmate-profile-'));
+  // A profile we made is ours to remove when the browser closes (each run would otherwise leave ~30 MB in
+  // /tmp). Chromium may still write a file or two after the context reports closed, so profiles left over
+  // by earlier runs are swept here too, once no Chromium holds them.
+  const ownProfile = !options.userDataDir;
+  if (ownProfile) sweepProfiles();
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+  const removeProfile = () => {
+    if (!ownProfile) return;
+    const remove = () => void rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
+    remove();
+    setTimeout(remove, 2_000).unref();
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless,
@@ -65,8 +118,15 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
       '--disable-quic',
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
+  }).catch((error: unknown) => {
+    removeProfile();
+    throw error;
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  context.on('close', removeProfile);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(async (error: unknown) => {
+    await context.close();
+    throw error;
+  }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };
 }
