@@ -22,4 +22,19 @@ if (!entry.run) {
   console.error(`eval ${task}: not built yet (${entry.about}).`);
   process.exit(2);
 }
-process.exit(await (await entry.run()).main(rest));
+if (rest.includes('--help') || rest.includes('-h')) {
+  console.log(`npm run eval -- ${entry.about}`);
+  process.exit(0);
+}
+try {
+  process.exit(await (await entry.run()).main(rest));
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  // A wrong option or a missing file is the caller's mistake: say so in one line, with the usage.
+  if (code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+    console.error(`eval ${task}: ${(error as Error).message}
+usage: npm run eval -- ${entry.about}`);
+    process.exit(2);
+  }
+  throw error;
+}
