@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../lib/i18n';
+import type { DraftFinding } from '../lib/analysis/tone';
 import type { InsertStatus } from '../lib/ui/panel-store';
 import type { TicketKey } from '../lib/types';
 import { usePanel } from './panel-context';
@@ -22,6 +23,38 @@ function statusText(t: Translate, status: Extract<InsertStatus, { pending: false
   }
 }
 
+function Findings(props: { t: Translate; findings: DraftFinding[]; testId: string; label: string }) {
+  const { t } = props;
+  return (
+    <ul class="findings" data-testid={props.testId} aria-label={props.label}>
+      {props.findings.map((f, i) => (
+        <li key={i} data-code={f.code}>
+          {t(`finding_${f.code}` as MessageKey)}
+          {f.excerpt && <q>{f.excerpt}</q>}
+          {f.measure && ` (${f.measure.count}/${f.measure.limit})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Tone findings on what the agent is typing in the helpdesk's own composer for the ticket shown. */
+export function ComposerCheck() {
+  const { t, composerText, composerFindings } = usePanel();
+  if (!composerText.value.trim()) return null;
+  const findings = composerFindings.value;
+  return (
+    <section class="composer-check" data-testid="composer-check" aria-live="polite">
+      <h3 class="section-title">{t.value('composer_check_title')}</h3>
+      {findings.length > 0 ? (
+        <Findings t={t.value} findings={findings} testId="composer-findings" label={t.value('composer_check_title')} />
+      ) : (
+        <p class="muted" data-testid="composer-ok">{t.value('composer_check_ok')}</p>
+      )}
+    </section>
+  );
+}
+
 /** The agent's reply for the ticket shown; one draft per ticket, inserted only into that ticket. */
 export function ReplyBox(props: { ticketKey: TicketKey; keyId: string; heading: string }) {
   const { t, draft, setDraft, insert, insertStatus, draftFindings } = usePanel();
@@ -39,17 +72,7 @@ export function ReplyBox(props: { ticketKey: TicketKey; keyId: string; heading: 
         value={draft.value}
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      {draftFindings.value.length > 0 && (
-        <ul class="findings" data-testid="draft-findings" aria-label={t.value('draft_check_title')}>
-          {draftFindings.value.map((f, i) => (
-            <li key={i} data-code={f.code}>
-              {t.value(`finding_${f.code}` as MessageKey)}
-              {f.excerpt && <q>{f.excerpt}</q>}
-              {f.measure && ` (${f.measure.count}/${f.measure.limit})`}
-            </li>
-          ))}
-        </ul>
-      )}
+      {draftFindings.value.length > 0 && <Findings t={t.value} findings={draftFindings.value} testId="draft-findings" label={t.value('draft_check_title')} />}
       <div class="reply-actions">
         <button type="button" class="primary" data-testid="insert" disabled={pending || !draft.value.trim()} onClick={() => void insert()}>
           {pending ? t.value('reply_inserting') : t.value('reply_insert')}

@@ -8,7 +8,7 @@ import { AssistBox } from './assist-box';
 import { OutboundPreviewBox } from './outbound-preview';
 import { PanelNotice } from './panel-notice';
 import { usePanel } from './panel-context';
-import { ReplyBox } from './reply-box';
+import { ComposerCheck, ReplyBox } from './reply-box';
 import { TicketHeader, headingKey } from './ticket-header';
 
 export function SidePanel() {
@@ -53,6 +53,7 @@ export function SidePanel() {
             <AssistBox />
             <OutboundPreviewBox keyId={keyId} />
           </div>
+          <ComposerCheck />
           <ReplyBox ticketKey={c.key} keyId={keyId} heading={tr(headingKey(c), c.key.ticketId)} />
         </div>
       );

@@ -113,6 +113,11 @@ export const backgroundRequests = {
     from: 'extension-page',
     payload: z.object({ windowId: z.number().int(), key: ticketKeySchema, text: z.string().min(1).max(50_000) }),
   },
+  /**
+   * What the agent has typed in the helpdesk's own composer of ticket `key` ('' when emptied), for the
+   * side panel's tone check. Kept in the background's memory only.
+   */
+  'composer.draft': { from: 'content-script', payload: z.object({ key: ticketKeySchema, text: z.string().max(20_000) }) },
   /** The side panel asks the active helpdesk tab of its window for a structure-only diagnostics report. */
   'ticket.diagnose': { from: 'extension-page', payload: z.object({ windowId: z.number().int() }) },
   /** The side panel asks for exactly what would leave the browser for a ticket (redacted). */
@@ -184,6 +189,7 @@ export interface BackgroundResponses {
   'ticket.report': void;
   'ticket.append': { resync: boolean };
   'composer.insert': InsertResult;
+  'composer.draft': void;
   'ticket.diagnose': DiagnosticsReport;
   'custom.config': CustomSite | null;
   'ticket.preview': OutboundPreview | null;
@@ -405,4 +411,6 @@ export type BackgroundToPanel =
   | { type: 'ticket'; tabId: number | null; pinned: TicketKey | null; state: PanelTicketState }
   | { type: 'settings'; view: SettingsView }
   /** Knowledge-gap flags were made or changed delivery state: panels ask again for their ticket's. */
-  | { type: 'flags' };
+  | { type: 'flags' }
+  /** The text in the helpdesk's own composer of ticket `key`, for the tone check ('' when emptied). */
+  | { type: 'composerDraft'; key: TicketKey; text: string };

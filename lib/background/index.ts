@@ -11,7 +11,7 @@ import { customSiteForUrl, type CustomSite } from '../adapters/configured';
 import { fitForReport } from '../content/report-limits';
 import type { TeamIntent } from '../settings/catalogue';
 import { createSettingsService } from '../settings/service';
-import { sameTicket } from '../ticket-key';
+import { sameTicket, ticketKeyId } from '../ticket-key';
 import { activeTabId } from './active-tab';
 import { syncCustomSites } from './custom-sites';
 import { createPanels } from './panels';
@@ -21,6 +21,14 @@ import { createAssist } from './assist';
 import { createRefiner } from './refine';
 import { DEFAULT_INTENT_PHRASES } from '../analysis/intents-default';
 import type { Conversation } from '../types';
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+}
 
 export function startBackground(): void {
   const settings = createSettingsService();
@@ -49,7 +57,9 @@ export function startBackground(): void {
     const withRefined: Conversation = refined ? { ...conversation, insight: { ...conversation.insight, refined } } : conversation;
     return { kind: 'ok', conversation: withRefined } as TabTicketState;
   };
-  const panels = createPanels(tickets, settings, analyze);
+  // What the agent typed in each ticket's helpdesk composer (memory only; the newest 200 tickets).
+  const composerDrafts = new Map<string, string>();
+  const panels = createPanels(tickets, settings, analyze, { composerDraftFor: (key) => composerDrafts.get(ticketKeyId(key)) });
   void settings.start();
   const restored = tickets.restore();
   const knowledge = createKnowledgeBackground({ settings, tickets, onFlagsChanged: () => panels.broadcast({ type: 'flags' }) });
@@ -96,6 +106,15 @@ export function startBackground(): void {
       tickets.set({ tabId: tab.id!, windowId: tab.windowId ?? -1, state: analyze(fitForReport(state)) });
       panels.refreshWindow(tab.windowId ?? -1);
       return { resync: false };
+    },
+    'composer.draft': ({ key, text }, sender) => {
+      // A tab speaks for its own helpdesk only.
+      if (hostOf(sender.url) !== key.host) return;
+      const id = ticketKeyId(key);
+      composerDrafts.delete(id);
+      if (text) composerDrafts.set(id, text);
+      if (composerDrafts.size > 200) composerDrafts.delete(composerDrafts.keys().next().value!);
+      panels.composerDraft(sender.tab?.windowId ?? -1, key, text);
     },
     'composer.insert': async ({ windowId, key, text }) => {
       const tabId = await activeTabId(windowId);

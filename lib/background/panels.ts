@@ -14,6 +14,7 @@ import {
   type TabTicketState,
 } from '../messaging';
 import type { SettingsService } from '../settings/service';
+import { sameTicket } from '../ticket-key';
 import type { Site, TicketKey } from '../types';
 import type { TabTickets } from './tab-tickets';
 
@@ -29,7 +30,12 @@ interface Panel {
   seq: number;
 }
 
-export function createPanels(tickets: TabTickets, settings: SettingsService, analyze: (state: TabTicketState) => TabTicketState) {
+export interface PanelsOptions {
+  /** The text last typed in the helpdesk composer of a ticket, sent after the ticket's state. */
+  composerDraftFor?: (key: TicketKey) => string | undefined;
+}
+
+export function createPanels(tickets: TabTickets, settings: SettingsService, analyze: (state: TabTicketState) => TabTicketState, options: PanelsOptions = {}) {
   const panels = new Set<Panel>();
 
   /** Asks a tab's content script directly (after a restart, or a tab we never heard from). */
@@ -71,7 +77,12 @@ export function createPanels(tickets: TabTickets, settings: SettingsService, ana
     const seq = ++panel.seq;
     const message = await stateFor(panel);
     // A newer publish (a tab switch, a pin) started meanwhile: this one is stale.
-    if (message && seq === panel.seq && panels.has(panel)) panel.port.postMessage(message);
+    if (!message || seq !== panel.seq || !panels.has(panel)) return;
+    panel.port.postMessage(message);
+    if (message.type !== 'ticket' || message.state.kind !== 'ok') return;
+    const key = message.state.conversation.key;
+    const text = options.composerDraftFor?.(key);
+    if (text !== undefined) panel.port.postMessage({ type: 'composerDraft', key, text } satisfies BackgroundToPanel);
   }
 
   return {
@@ -98,6 +109,12 @@ export function createPanels(tickets: TabTickets, settings: SettingsService, ana
     },
     broadcast(message: BackgroundToPanel) {
       for (const panel of panels) panel.port.postMessage(message);
+    },
+    /** The agent typed in a ticket's composer in this window: the panels that watch it, or are pinned to it, hear of it. */
+    composerDraft(windowId: number, key: TicketKey, text: string) {
+      for (const panel of panels) {
+        if (panel.windowId === windowId || (panel.pinned && sameTicket(panel.pinned, key))) panel.port.postMessage({ type: 'composerDraft', key, text } satisfies BackgroundToPanel);
+      }
     },
   };
 }

@@ -14,6 +14,7 @@ import { helpdeskFetch } from './helpdesk-fetch';
 import { createTranslator, localeFor } from '../i18n';
 import { appendedTo, fitForReport, trimText } from './report-limits';
 import { watchTickets } from './ticket-watcher';
+import { watchComposer } from './composer-watch';
 
 export async function insertForTicket(adapter: SiteAdapter, doc: Document, host: string, key: TicketKey, text: string): Promise<InsertResult> {
   const active = adapter.activeTicket(doc);
@@ -82,6 +83,20 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     }, 50);
   };
 
+  const composerWatch = watchComposer({
+    doc: document,
+    signal: controller.signal,
+    current: () => {
+      const state = latest;
+      if (state?.kind !== 'ok') return null;
+      const active = adapter.activeTicket(document);
+      if (!active || active.ticketId !== state.conversation.key.ticketId) return null;
+      const el = adapter.composer(active.root);
+      return el && active.root.contains(el) ? { key: state.conversation.key, el } : null;
+    },
+    onDraft: (key, text) => void requestBackground('composer.draft', { key, text }).catch(() => undefined),
+  });
+
   const watcher = watchTickets({
     adapter,
     doc: document,
@@ -90,6 +105,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     onState: (state) => {
       report(state);
       decorate(state);
+      composerWatch.check();
     },
   });
 

@@ -55,15 +55,22 @@ export function createPanelStore(options: { windowId?: number } = {}) {
   const conversation = computed(() => (ticket.value?.kind === 'ok' ? ticket.value.conversation : null));
   const currentKey = computed(() => conversation.value?.key ?? null);
   const draft = computed(() => (currentKey.value ? drafts.value[ticketKeyId(currentKey.value)] ?? '' : ''));
-  /** Tone findings on the agent's own reply, against how the customer feels now. */
-  const draftFindings = computed<DraftFinding[]>(() => {
+  /** What the agent typed in the helpdesk's own composer, per ticket (memory only). */
+  const composerDrafts = signal<Record<string, string>>({});
+  const composerText = computed(() => (currentKey.value ? composerDrafts.value[ticketKeyId(currentKey.value)] ?? '' : ''));
+  /** Tone findings on a reply, against how the customer feels now. */
+  const findingsFor = (text: string): DraftFinding[] => {
     const c = conversation.value as Conversation | null;
-    if (!c || !draft.value.trim()) return [];
+    if (!c || !text.trim()) return [];
     const insight = c.insight;
     const latest = insight ? [...c.messages].reverse().find((m) => insight.messages[m.id]) : undefined;
     const mood = latest ? insight!.messages[latest.id]! : { emotion: 'neutral' as const, score: 0 };
-    return checkDraft(draft.value, { channel: c.channel, customerEmotion: mood.emotion, customerScore: mood.score });
-  });
+    return checkDraft(text, { channel: c.channel, customerEmotion: mood.emotion, customerScore: mood.score });
+  };
+  /** On the reply written in the panel. */
+  const draftFindings = computed<DraftFinding[]>(() => findingsFor(draft.value));
+  /** On the reply being written in the helpdesk's composer. */
+  const composerFindings = computed<DraftFinding[]>(() => findingsFor(composerText.value));
 
   const knowledge = createKnowledgeStore({ conversation: conversation as typeof conversation & { value: Conversation | null }, draft });
   const assist = createAssistStore({ conversation: conversation as typeof conversation & { value: Conversation | null }, settings });
@@ -79,6 +86,13 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     }
     if (message.type === 'flags') {
       void knowledge.refreshFlags();
+      return;
+    }
+    if (message.type === 'composerDraft') {
+      const next = { ...composerDrafts.value };
+      if (message.text) next[ticketKeyId(message.key)] = message.text;
+      else delete next[ticketKeyId(message.key)];
+      composerDrafts.value = next;
       return;
     }
     batch(() => {
@@ -112,6 +126,8 @@ export function createPanelStore(options: { windowId?: number } = {}) {
     currentKey,
     draft,
     draftFindings,
+    composerText,
+    composerFindings,
     insertStatus,
     diagnostics,
     preview,

@@ -100,4 +100,18 @@ describe('Deskmate in Chromium on the demo Salesforce console', () => {
     const value = await console_.locator('section.tabContent.active textarea.runtime_service_liveagentChatInput').inputValue();
     expect(value).toBe('陳小姐您好，維修單已建立。');
   });
+
+  it('checks the tone of what the agent types in the chat composer, in traditional Chinese', async () => {
+    const chat = console_.locator('section.tabContent.active textarea.runtime_service_liveagentChatInput');
+    await chat.fill('');
+    await chat.click();
+    await console_.keyboard.type('這是你自己的問題，你應該先看說明書。');
+    await expect.poll(() => panel.getByTestId('composer-findings').locator('li').count()).toBeGreaterThan(0);
+    const codes = await panel.getByTestId('composer-findings').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(codes).toContain('blame');
+    expect(await panel.getByTestId('composer-check').textContent()).toContain('Your reply in the helpdesk');
+    await chat.fill('');
+    await console_.keyboard.type('很抱歉讓您久等了，維修單已建立。');
+    await expect.poll(() => panel.getByTestId('composer-ok').count()).toBe(1);
+  });
 });

@@ -93,6 +93,26 @@ describe('Deskmate in Chromium on the demo Zendesk', () => {
     expect(await panel.getByTestId('escalation').innerText()).toContain('threatens to cancel or leave');
   });
 
+  it('checks the tone of what the agent types in the helpdesk composer itself', async () => {
+    const composer = helpdesk.locator('[data-ticket-id="1001"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
+    await composer.click();
+    await helpdesk.keyboard.type('You should have checked your bank app. PLEASE READ OUR EMAILS.');
+    await expect.poll(() => panel.getByTestId('composer-findings').locator('li').count()).toBeGreaterThan(0);
+    const codes = await panel.getByTestId('composer-findings').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(codes).toEqual(expect.arrayContaining(['blame', 'all_caps', 'missing_apology']));
+    // The panel's own reply box is untouched, and its check stays empty.
+    expect(await panel.getByTestId('reply-text').inputValue()).toBe('');
+    expect(await panel.getByTestId('draft-findings').count()).toBe(0);
+    // Rewritten kindly in the composer: the check follows.
+    await helpdesk.keyboard.press('ControlOrMeta+a');
+    await helpdesk.keyboard.type("I'm sorry for the double charge, Maya. I have refunded it today.");
+    await expect.poll(() => panel.getByTestId('composer-ok').count()).toBe(1);
+    // Emptied: nothing to check, nothing shown.
+    await helpdesk.keyboard.press('ControlOrMeta+a');
+    await helpdesk.keyboard.press('Delete');
+    await expect.poll(() => panel.getByTestId('composer-check').count()).toBe(0);
+  });
+
   it('reads older messages when the agent loads them, once each', async () => {
     await helpdesk.locator('[data-ticket-id="1001"] [data-test-id="convolog-show-more-button"]').click();
     await expect.poll(() => panel.getByTestId('message').count()).toBe(7);

@@ -100,6 +100,7 @@ describe('handleBackgroundRequests', () => {
     handlers = {
       'ticket.report': vi.fn(() => undefined),
       'composer.insert': vi.fn(() => ({ ok: true as const, ticketId: '1001' })),
+      'composer.draft': vi.fn(() => undefined),
       'ticket.append': vi.fn(() => ({ resync: false })),
       'custom.config': vi.fn(() => null),
       'ticket.preview': vi.fn(() => null),
@@ -149,6 +150,13 @@ describe('handleBackgroundRequests', () => {
     const reply = await send(envelope('composer.insert', { windowId: 1, key, text: 'hi' }), contentScript());
     expect(reply).toMatchObject({ ok: false });
     expect(handlers['composer.insert']).not.toHaveBeenCalled();
+  });
+
+  it('takes the composer text only from a helpdesk page, and at most 20,000 characters of it', async () => {
+    expect(await send(envelope('composer.draft', { key, text: 'Sorry for the wait' }), contentScript())).toMatchObject({ ok: true });
+    expect(await send(envelope('composer.draft', { key, text: 'hi' }), extensionPage())).toMatchObject({ ok: false });
+    expect(await send(envelope('composer.draft', { key, text: 'x'.repeat(20_001) }), contentScript())).toMatchObject({ ok: false });
+    expect(handlers['composer.draft']).toHaveBeenCalledTimes(1);
   });
 
   it('takes a gap flag from a helpdesk page only as gap.flagFromPage, and from the panel only as gap.flag', async () => {

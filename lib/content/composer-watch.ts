@@ -1,0 +1,150 @@
+/**
+ * Follows what the agent types in the helpdesk's own reply composer, so the
+ * side panel can check its tone too (not only the panel's reply box).
+ *
+ * Only the composer of the ticket in front is read, and only after the agent
+ * stops typing for a moment: one text read (textContent or value, no layout)
+ * per pause. Rich-text editors re-render their DOM from a model and may not
+ * fire `input` (CKEditor 5 handles beforeinput itself), so the composer is also
+ * watched with a MutationObserver scoped to it. Salesforce's email body lives in
+ * a same-origin iframe: its document is listened to as well. The text goes to
+ * the background (never to the network) and is dropped on a ticket switch.
+ */
+import type { TicketKey } from '../types';
+
+/** Longest text sent; a reply longer than this is checked on its beginning. */
+export const COMPOSER_TEXT_LIMIT = 20_000;
+const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TABLE|THEAD|TBODY|TR|SECTION|ARTICLE|FIGURE)$/;
+
+/** The text of a composer: a textarea's value, or a rich-text editor's blocks one per line. */
+export function readComposerText(el: Element): string {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value.slice(0, COMPOSER_TEXT_LIMIT);
+  const body = el instanceof HTMLIFrameElement ? el.contentDocument?.body : el;
+  if (!body) return '';
+  const lines: string[] = [];
+  const walk = (node: Element) => {
+    let inline = '';
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 1 && BLOCK.test((child as Element).tagName)) {
+        if (inline.trim()) lines.push(inline);
+        inline = '';
+        walk(child as Element);
+      } else if (child.nodeType === 1 && (child as Element).tagName === 'BR') {
+        inline += '\n';
+      } else {
+        inline += child.textContent ?? '';
+      }
+    }
+    if (inline.trim()) lines.push(inline);
+  };
+  walk(body);
+  return lines
+    .join('\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim()
+    .slice(0, COMPOSER_TEXT_LIMIT);
+}
+
+export interface ComposerWatchOptions {
+  doc: Document;
+  /** The open composer of the ticket in front and that ticket's key, or null. */
+  current(): { key: TicketKey; el: Element } | null;
+  /** The text changed (or the ticket did): '' when the composer is empty or gone. */
+  onDraft(key: TicketKey, text: string): void;
+  signal: AbortSignal;
+  /** Pause after the last keystroke before the text is read (default 400 ms). */
+  delayMs?: number;
+}
+
+const EVENTS = ['input', 'keyup', 'paste', 'cut', 'drop', 'compositionend'] as const;
+
+export function watchComposer(options: ComposerWatchOptions): { check(): void } {
+  const { doc, signal } = options;
+  const delay = options.delayMs ?? 400;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let observed: Element | null = null;
+  let frameDoc: Document | null = null;
+  let last: { id: string; text: string } | null = null;
+  /** Tickets whose composer changed while watched: a signature or a template left alone is not the agent's reply. */
+  const edited = new Set<string>();
+  let changed = false;
+  /** An editable element typed in that is not (yet) the watched composer: a composer opened since the last look. */
+  let typedIn: Node | null = null;
+  const onChange = () => {
+    changed = true;
+    schedule();
+  };
+  const observer = new MutationObserver(onChange);
+  const within = (el: Element, node: Node) => el === node || el.contains(node) || (el instanceof HTMLIFrameElement && el.contentDocument === node.ownerDocument);
+
+  const onEvent = (event: Event) => {
+    const target = event.target;
+    if (!(target instanceof Node)) return;
+    if (observed && within(observed, target)) return onChange();
+    const el = target as HTMLElement;
+    if (el.isContentEditable || el.tagName === 'TEXTAREA') {
+      typedIn = target;
+      schedule();
+    }
+  };
+  for (const type of EVENTS) doc.addEventListener(type, onEvent, { capture: true, passive: true, signal });
+
+  function schedule() {
+    if (signal.aborted) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(read, delay);
+  }
+
+  function attach(el: Element | null) {
+    if (el === observed) return;
+    observer.disconnect();
+    for (const type of EVENTS) frameDoc?.removeEventListener(type, onEvent, true);
+    observed = el;
+    frameDoc = el instanceof HTMLIFrameElement ? el.contentDocument : null;
+    if (!el) return;
+    const target = frameDoc?.body ?? el;
+    observer.observe(target, { childList: true, subtree: true, characterData: true });
+    for (const type of EVENTS) frameDoc?.addEventListener(type, onEvent, { capture: true, passive: true });
+  }
+
+  function read() {
+    timer = null;
+    if (signal.aborted) return;
+    let found: { key: TicketKey; el: Element } | null = null;
+    try {
+      found = options.current();
+    } catch {
+      found = null; // a page in the middle of changing: read again on the next keystroke
+    }
+    const wasObserved = observed;
+    attach(found?.el ?? null);
+    const edit = (changed && wasObserved !== null && wasObserved === observed) || (typedIn !== null && found !== null && within(found.el, typedIn));
+    changed = false;
+    typedIn = null;
+    if (!found) return;
+    const id = `${found.key.site}|${found.key.host}|${found.key.ticketId}`;
+    if (edit) {
+      edited.delete(id);
+      edited.add(id);
+      if (edited.size > 500) edited.delete(edited.values().next().value!);
+    }
+    if (!edited.has(id)) return;
+    const text = readComposerText(found.el);
+    if (last && last.id === id && last.text === text) return;
+    last = { id, text };
+    options.onDraft(found.key, text);
+  }
+
+  signal.addEventListener('abort', () => {
+    if (timer) clearTimeout(timer);
+    attach(null);
+  });
+
+  return {
+    /** The ticket in front may have changed: find its composer (and read it after the usual pause). */
+    check() {
+      schedule();
+    },
+  };
+}
