@@ -3,9 +3,11 @@
  * browser goes through redact(); the UI shows its output, which is exactly
  * what would be sent.
  *
- * Kinds: e-mail addresses, phone numbers (international with + or 00, North
- * American, European and Chinese national formats, bare numbers after a phone
- * word), payment cards (Luhn), IBANs (country length + mod 97), Chinese
+ * Kinds: e-mail addresses, phone numbers (international with + or 00, a bare
+ * 86 before a mainland mobile, (852) / 852 / 886 without the plus, North
+ * American and Indian numbers by shape unless a reference word or # comes
+ * first, European and Chinese national formats with extensions, bare numbers
+ * after a phone word or alone on a signature line under a name), payment cards (Luhn), IBANs (country length + mod 97), Chinese
  * resident ID numbers (region, birth date, ISO 7064 mod 11-2), US SSNs (valid
  * ranges), IPv4 and IPv6 addresses, and configured patterns.
  *
@@ -80,8 +82,12 @@ const EMAIL_RE = /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9_](?:[A-Za-z0-9._%+\-]{0,63})@
 const PHONE_INTL_RE = new RegExp(String.raw`(?<![0-9A-Za-z_+])(?:\(\+\d{1,3}\)|\+ ?|(?<!\d[ \-.,])00(?=[1-9]))\d?(?:[ \-.\/]?(?:\(\d{1,5}\)|\d))+` + RB, 'g');
 /** North American: (415) 555-0136, 415-555-0136, 415.555.0136, 415 555 0136, 1-800-555-0199. */
 const PHONE_NANP_RE = new RegExp(LB_PHONE + String.raw`(?:1[ \-.]?)?(?:\(\d{3}\)[ \-.]?|\d{3}[ \-.])\d{3}[ \-.]\d{4}` + RB, 'g');
-/** Mainland China mobiles: 11 digits from 13–19, optional +86 / 0086, optional single separators. */
-const PHONE_CN_MOBILE_RE = new RegExp(LB_PHONE + String.raw`1[3-9]\d(?:[ \-]?\d){8}` + RB, 'g');
+/** Mainland China mobiles: 11 digits from 13–19, optional single separators, optionally after a bare 86 (8613800138000). */
+const PHONE_CN_MOBILE_RE = new RegExp(LB_PHONE + String.raw`(?:86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}` + RB, 'g');
+/** Hong Kong and Macau (8 digits) and Taiwan (9) after their country code written without a plus: (852) 9123 4567, 852 9123 4567. */
+const PHONE_CC_NOPLUS_RE = new RegExp(LB_PHONE + String.raw`(?:\((852|853|886)\)|(852|853|886)(?=[ \-]))[ \-]?(\d{4}[ \-]?\d{4}|\d[ \-]?\d{4}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3})` + RB, 'g');
+/** Numbers that are a phone by shape alone: NANP (2–9 area and exchange) ten digits, Indian mobiles in 5-5. */
+const PHONE_SHAPE_RE = new RegExp(LB_PHONE + String.raw`(?:[2-9]\d{2}[2-9]\d{6}|[6-9]\d{4} \d{5})` + RB, 'g');
 /** National numbers with a trunk 0 (Chinese landlines 010-12345678, UK 020 7946 0958, FR 01 42 68 53 00, DE 030 1234567, TW 0912-345-678). */
 const PHONE_NATIONAL_RE = new RegExp(LB_PHONE + String.raw`(?:(?:\(0[1-9]\d{0,4}\)[ \-]?|0[1-9]\d{0,4}[ \-.\/])\d{2,8}(?:[ \-.]\d{2,8}){0,4}|0[1-9]\d{8,9})` + RB, 'g');
 /** An extension after a phone number: x123, ext. 123, 分机123. */
@@ -89,7 +95,7 @@ const PHONE_EXT_RE = /^,? ?(?:x|ext\.?|extension|分机|分機|转|轉) ?\d{1,6}
 /** Bare digits (8–12, up to two separators) are a phone only right after a phone word. */
 const PHONE_BARE_RE = new RegExp(LB_PHONE + String.raw`\d(?:[ \-]?\d){7,11}` + RB, 'g');
 const PHONE_CUE_RE =
-  /(?:phone|telephone|\btel\.?|mobile|\bcell(?:phone)?|whats ?app|call me|\bcall|text me|reach me|contact number|电话|電話|手机|手機|座机|座機|热线|熱線|联系方式|聯絡方式)(?:\s*(?:number|no\.?|#|号码|號碼|号|號))?\s*(?:is|was|at|on|:|：|是|为|為)?\s*(?:at|on)?\s*[:：#]?\s*$/i;
+  /(?:phone|telephone|\btel\.?|mobile|\bcell(?:phone)?|whats ?app|call me|\bcall(?:ed)?(?: me)?(?: from)?|text me|reach me|contact number|\bmy (?:other |new |contact )?number|\b[TM]\s*(?=[:：])|电话|電話|手机|手機|座机|座機|热线|熱線|联系方式|聯絡方式|\bfax|传真|傳真|市话|市話|新号码|新號碼|我的号码|我的號碼|打我|(?:请|請|员|員|直接|可以|就)打|拨打|撥打|致电|致電)(?:\s*(?:number|no\.?|#|号码|號碼|号|號))?\s*(?:is|was|at|on|to|:|：|是|为|為)?\s*(?:at|on)?\s*[:：#]?\s*$/i;
 
 /** Runs of digit groups separated by single spaces or dashes: card candidates are cut from these. */
 const DIGIT_RUN_RE = new RegExp(LB + String.raw`\d+(?:[ \-]\d+)*` + String.raw`(?![0-9_])`, 'g');
@@ -97,23 +103,25 @@ const DIGIT_RUN_RE = new RegExp(LB + String.raw`\d+(?:[ \-]\d+)*` + String.raw`(
 const CN_ID_RE = new RegExp(LB + String.raw`[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}[01]\d[0-3]\d[ \-]?\d{3}[\dXx]` + RB, 'g');
 
 const SSN_RE = new RegExp(LB_PHONE + String.raw`\d{3}([ \-]?)\d{2}\1\d{4}` + RB, 'g');
-const SSN_CUE_RE = /(?:\bssn|social\s+security(?:\s+(?:number|no\.?|#))?|社会安全号码?|社會安全號碼?|社安号)\s*(?:#|no\.?|number)?\s*(?:is|was|:|：|是|为|為)?\s*[:：#]?\s*$/i;
+const SSN_CUE_RE = /(?:\bssn|social\s+security(?:\s+(?:number|no\.?|#))?|社[会會]安全(?:[号號][码碼]?|[码碼])|社安[号號])\s*(?:#|no\.?|number)?\s*(?:is|was|:|：|是|为|為)?\s*[:：#]?\s*[(（\[]?\s*$/i;
 
 const IBAN_START_RE = /(?<![0-9A-Za-z_])([A-Za-z]{2})(\d{2})(?=[ \-]?[0-9A-Za-z])/g;
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-const IPV4_RE = new RegExp(String.raw`(?<![0-9A-Za-z_.\-])${OCTET}(?:\.${OCTET}){3}(?![0-9_]|\.\d)`, 'g');
+/** Start of an address: not inside a word or a dotted run, except right after the word "IP" (IP198.51.100.7被封了). */
+const IP_LB = String.raw`(?:(?<![0-9A-Za-z_.\-])|(?<=(?<![A-Za-z])[Ii][Pp]))`;
+const IPV4_RE = new RegExp(IP_LB + String.raw`${OCTET}(?:\.${OCTET}){3}(?![0-9_]|\.\d)`, 'g');
 const IPV4_EXACT_RE = new RegExp(String.raw`^${OCTET}(?:\.${OCTET}){3}$`);
 const VERSION_CUE_RE = /(?:\bv|version|\bver\.?|\bbuild|firmware|\brelease|版本|固件|chrome|firefox|safari|\bedge|\bios|android|windows|macos)\s*[:：\/]?\s*$/i;
 /** Not inside a longer colon-hex string on either side (a label colon before is fine: "IP:fe80::1"). */
-const IPV6_RE = /(?<![0-9A-Za-z_.])(?<![0-9A-Fa-f]:|::)(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![0-9A-Fa-f_:])/g;
+const IPV6_RE = /(?:(?<![0-9A-Za-z_.])|(?<=(?<![A-Za-z])[Ii][Pp]))(?<![0-9A-Fa-f]:|::)(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![0-9A-Fa-f_:])/g;
 const HEX_GROUP_RE = /^[0-9A-Fa-f]{1,4}$/;
 
 /** Words that make a long number an order / tracking / ticket reference rather than a card or phone. */
 const REFERENCE_CUE_RE =
-  /(?:\b(?:order|tracking|invoice|ref(?:erence)?|ticket|case|parcel|shipment|waybill|serial)|订单|訂單|单号|單號|运单|運單|快递|快遞|物流|追踪|追蹤|工单|工單|编号|編號|参考号|參考號)[^\d\n@]{0,14}$/i;
-const CARD_WORD_RE = /card|visa|master|amex|卡/i;
-const PHONE_WORD_RE = /phone|mobile|\bcall|\btel|电话|電話|手机|手機/i;
+  /(?:\b(?:order(?!ed\b|ing\b)|tracking|invoice|ref(?:erence)?|ticket|case|parcel|shipment|waybill|serial|account|acct)|订单|訂單|单号|單號|运单|運單|快递(?![员員小哥])|快遞(?![员員小哥])|物流|追踪|追蹤|工单|工單|编号|編號|参考号|參考號)[^\d\n@]{0,14}$/i;
+const CARD_WORD_RE = /card|visa|master|amex|\bcc\b|credit|debit|卡/i;
+const PHONE_WORD_RE = /phone|mobile|\bcall|\btel|电话|電話|手机|手機|打|拨|撥/i;
 
 const FULLWIDTH_RE = /[\u00a0\u2010-\u2013\u3000\uff01-\uff5e]/g;
 
@@ -271,6 +279,7 @@ function phoneIntl(text: string, push: Push): void {
       tokens.push({ digits: t[0] === '(0)' ? '' : raw, end: t.index + t[0].length });
     }
     const isDoubleZero = s.startsWith('00');
+    if (isDoubleZero && (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE))) continue;
     if (isDoubleZero) tokens[0]!.digits = tokens[0]!.digits.slice(2);
     const all = tokens.map((t) => t.digits).join('');
     if (all.length < 8) continue;
@@ -298,7 +307,7 @@ function phoneNanp(text: string, push: Push): void {
 
 function phoneCnMobile(text: string, push: Push): void {
   for (const m of text.matchAll(PHONE_CN_MOBILE_RE)) {
-    const groups = m[0].split(/[ \-]/);
+    const groups = m[0].replace(/^86[ \-]?(?=1)/, '').split(/[ \-]/);
     if (groups.length > 3 || groups.some((g) => g.length < 3)) continue;
     if (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE)) continue;
     pushPhone(text, m.index, m.index + m[0].length, push);
@@ -307,10 +316,19 @@ function phoneCnMobile(text: string, push: Push): void {
 
 function phoneNational(text: string, push: Push): void {
   for (const m of text.matchAll(PHONE_NATIONAL_RE)) {
-    const s = m[0];
-    const n = s.replace(/\D/g, '').length;
+    let s = m[0];
+    let n = s.replace(/\D/g, '').length;
+    // 028-43126796-826: a Chinese landline with its extension after a second dash.
+    const ext = /^(\(?0\d{2,3}\)?-\d{7,8})-\d{1,5}$/.exec(s);
+    if (ext) n = ext[1]!.replace(/\D/g, '').length;
     // 9–12 digits with the trunk 0; 13 only with a separated area code (German numbers run long).
     if (n < 9 || n > 13 || (n === 13 && !/^\(?0\d{2,4}\)?[ \-\/]/.test(s))) continue;
+    if (ext) {
+      if (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE)) continue;
+      pushPhone(text, m.index, m.index + s.length, push);
+      continue;
+    }
+    s = m[0];
     // Separators after the area code must agree (dates and mixed references do not).
     const rest = s.replace(/^\(?0\d{1,5}\)?[ \-.\/]?/, '');
     const seps = new Set(rest.match(/[ \-.]/g) ?? []);
@@ -323,11 +341,40 @@ function phoneNational(text: string, push: Push): void {
   }
 }
 
+function phoneCountryNoPlus(text: string, push: Push): void {
+  for (const m of text.matchAll(PHONE_CC_NOPLUS_RE)) {
+    const cc = m[1] ?? m[2]!;
+    const n = m[3]!.replace(/\D/g, '').length;
+    if (n !== (cc === '886' ? 9 : 8)) continue;
+    if (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE)) continue;
+    pushPhone(text, m.index, m.index + m[0].length, push);
+  }
+}
+
+/** Shaped like a phone with no phone word: kept unless it follows a reference word or a #. */
+function phoneShape(text: string, push: Push): void {
+  for (const m of text.matchAll(PHONE_SHAPE_RE)) {
+    if (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE)) continue;
+    pushPhone(text, m.index, m.index + m[0].length, push);
+  }
+}
+
+/** A number alone on the last line of a block, under a name: a signature's phone. */
+function signatureLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nextBreak = text.indexOf('\n', end);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  if (text.slice(lineStart, start).trim() || text.slice(end, lineEnd).trim() || lineStart === 0) return false;
+  const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1).trim();
+  // A name: two to four capitalised words, or two to four Han characters.
+  return /^(?:\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}|\p{Script=Han}{2,4})$/u.test(previous);
+}
+
 function phoneBare(text: string, push: Push): void {
   for (const m of text.matchAll(PHONE_BARE_RE)) {
     const seps = m[0].match(/[ \-]/g)?.length ?? 0;
     if (seps > 2) continue;
-    if (!PHONE_CUE_RE.test(before(text, m.index, 40))) continue;
+    if (!PHONE_CUE_RE.test(before(text, m.index, 40)) && !signatureLine(text, m.index, m.index + m[0].length)) continue;
     pushPhone(text, m.index, m.index + m[0].length, push);
   }
 }
@@ -536,6 +583,8 @@ const DETECTORS: readonly (readonly [PiiType, (text: string, push: Push) => void
   ['phone', phoneNanp],
   ['phone', phoneCnMobile],
   ['phone', phoneNational],
+  ['phone', phoneCountryNoPlus],
+  ['phone', phoneShape],
   ['phone', phoneBare],
 ];
 

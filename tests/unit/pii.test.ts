@@ -97,6 +97,32 @@ describe('phone', () => {
     expectNone('I have 91234567 points');
   });
 
+  it('formats an independent check set found missing', () => {
+    // A bare 86 before a mainland mobile; Hong Kong with (852) or 852 and no plus; a landline's extension after a dash.
+    expectOnly('有问题打我电话8618725266561！', '8618725266561', 'phone');
+    expectOnly('…or on 8615051002919. Ship to', '8615051002919', 'phone');
+    expectOnly('請打(852) 9854 0336找我', '(852) 9854 0336', 'phone');
+    expectOnly('收件人刘洋 852 9237 0875。', '852 9237 0875', 'phone');
+    expectOnly('杨磊 028-43126796-826', '028-43126796-826', 'phone');
+    // A courier person is no tracking reference; dialling words and "my number" are phone words.
+    expectOnly('快递员打13714220746找我就行', '13714220746', 'phone');
+    expectOnly('My number is 97037958', '97037958', 'phone');
+    expectOnly('市話9595 5688，平日有人', '9595 5688', 'phone');
+    expectOnly('please update my mobile to 2557 6493', '2557 6493', 'phone');
+    // Shaped like a North American or Indian number, with no phone word.
+    expectOnly('they called me from 2782255694 yesterday', '2782255694', 'phone');
+    expectOnly('T: 6822196173', '6822196173', 'phone');
+    expectOnly('or on 86386 36848.', '86386 36848', 'phone');
+    // A signature line under a name.
+    expectOnly('Please escalate this.\nAhmed Khan\n9900 6978', '9900 6978', 'phone');
+  });
+
+  it('an invoice starting with 00 is no international number', () => {
+    expectNone('Order #915173, invoice 008228545329, total £88,841.00');
+    expectNone('account 2782255694 is closed');
+    expectNone('Total\n12345678');
+  });
+
   it('includes an extension', () => {
     expect(values('Office: 415-555-0136 ext. 22, mobile (415) 555-0199 x1234')).toEqual(['415-555-0136 ext. 22', '(415) 555-0199 x1234']);
   });
@@ -155,6 +181,10 @@ describe('card', () => {
     ['FedEx tracking (12 digits)', '7489 2345 6789'],
   ])('not a card: %s', (_why, text) => {
     expect(values(`number ${text} here`, 'card')).toEqual([]);
+  });
+
+  it('"cc#" names a card, and "ordered" is a verb, not an order number', () => {
+    expectOnly('I only ordered one. cc#3426 205405 05387', '3426 205405 05387', 'card');
   });
 
   it('a Luhn-valid number labelled as an order or tracking number is not a card', () => {
@@ -229,6 +259,12 @@ describe('ssn', () => {
     expectOnly('我的SSN是078-05-1120', '078-05-1120', 'ssn');
   });
 
+  it('a bracket after the words, and the traditional wording 社會安全碼', () => {
+    expectOnly('social security number (198914733)', '198914733', 'ssn');
+    expectOnly('我的美國社會安全碼是737466044。', '737466044', 'ssn');
+    expectOnly('社会安全号码：344 34 3396', '344 34 3396', 'ssn');
+  });
+
   it('bare or spaced digits need "SSN" or "social security" right before', () => {
     expectOnly('SSN: 078051120', '078051120', 'ssn');
     expectOnly('SSN#078-05-1120', '078-05-1120', 'ssn');
@@ -257,6 +293,12 @@ describe('ip', () => {
     ['FE80::1'],
   ])('address %s', (ip) => {
     expectOnly(`I logged in from ${ip}.`, ip, 'ip');
+  });
+
+  it('finds an address written straight after "IP", but not inside another word', () => {
+    expectOnly('IP198.51.100.208被你们封了', '198.51.100.208', 'ip');
+    expectOnly('IP2001:db8:b484:f95::7ac5被你们封了', '2001:db8:b484:f95::7ac5', 'ip');
+    expectNone('SKIP198.51.100.208');
   });
 
   it('finds addresses in Chinese text and after a label colon', () => {
