@@ -13,7 +13,7 @@ const SECTIONS: { title: MessageKey; keys: SettingKey[] }[] = [
   { title: 'options_section_general', keys: ['uiLanguage', 'intents'] },
   { title: 'options_section_sites', keys: ['zendeskEnabled', 'salesforceEnabled', 'customSites'] },
   { title: 'options_section_privacy', keys: ['redactPii', 'sendHistoryToModel'] },
-  { title: 'options_section_model', keys: ['llmProvider', 'llmBaseUrl', 'llmModel', 'llmApiKey', 'llmHeaders', 'brandVoice', 'autoRegenerateDrafts', 'embeddingsModel'] },
+  { title: 'options_section_model', keys: ['llmProvider', 'llmBaseUrl', 'llmModel', 'llmApiKey', 'llmHeaders', 'brandVoice', 'autoRegenerateDrafts', 'modelRefinement', 'embeddingsModel'] },
   {
     title: 'options_section_knowledge',
     keys: ['kbZendeskSync', 'kbLocales', 'kbZendeskApiEmail', 'kbZendeskApiToken', 'kbSalesforceSync', 'gapWebhookUrl', 'gapWebhookSecret', 'gapZendeskDelivery'],

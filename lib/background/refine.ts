@@ -42,7 +42,7 @@ export function createRefiner(deps: {
       void (async () => {
         const s = await deps.settings();
         const config = modelConfigFromSettings(s);
-        if (!config) return;
+        if (!config || !s.modelRefinement) return;
         const model = createModelClient({ ...config, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
         const insight = conversation.insight;
         const local = insight?.messages[latest.id];

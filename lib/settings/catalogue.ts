@@ -237,6 +237,13 @@ export const catalogue = {
     policy: true,
     description: 'Regenerate a stale draft automatically when the customer writes again.',
   },
+  modelRefinement: {
+    type: 'boolean',
+    default: true,
+    policy: true,
+    description:
+      "With a model configured, ask it to refine the intent and emotion of each new customer message (one small request per message; the local reading shows either way).",
+  },
 } as const satisfies Record<string, SettingDef>;
 
 export type SettingKey = keyof typeof catalogue;

@@ -56,12 +56,15 @@ describe("the model's refinement of intent and emotion", () => {
     expect(r.refinedFor(conversation('m4'))).toBeNull();
   });
 
-  it('does nothing without a model, and keeps nothing from a failed answer', async () => {
+  it('does nothing without a model or when switched off, and keeps nothing from a failed answer', async () => {
     const off = refiner({ llmBaseUrl: '', llmModel: '' });
+    const switchedOff = refiner({ modelRefinement: false });
     const before = mock.requests.length;
     off.r.request(conversation('m5'));
+    switchedOff.r.request(conversation('m5'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(mock.requests.length).toBe(before);
+    expect(switchedOff.r.refinedFor(conversation('m5'))).toBeNull();
     mock.setFault({ kind: 'unauthorized' });
     const failing = refiner({});
     failing.r.request(conversation('m6'));
