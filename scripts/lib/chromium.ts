@@ -80,6 +80,8 @@ export interface Launched {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** Closes the browser and, when the profile was ours, waits until it is gone from disk. */
+  close(): Promise<void>;
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<Launched> {
@@ -128,5 +130,13 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
     throw error;
   }));
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId };
+  const close = async () => {
+    await context.close();
+    // Chromium's helpers may write a last file after the context reports closed: remove until it stays gone.
+    for (let i = 0; ownProfile && i < 10 && existsSync(userDataDir); i++) {
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  };
+  return { context, worker, extensionId, close };
 }

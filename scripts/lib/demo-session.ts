@@ -55,6 +55,6 @@ export async function startDemoSession(options: LaunchOptions & { pace: DemoPace
         worker.evaluate(([u, s]) => chrome.windows.create({ url: u, type: 'popup', width: s.width, height: s.height, focused: false }), [url, size] as const),
       );
     },
-    close: () => context.close(),
+    close: () => launched.close(),
   };
 }
