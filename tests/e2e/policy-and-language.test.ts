@@ -49,7 +49,7 @@ describe('managed policy in Chromium', () => {
         },
       ],
     });
-    const { context, extensionId, worker } = await launchWithExtension({ headless: true });
+    const { context, extensionId, worker, close } = await launchWithExtension({ headless: true });
     try {
       // One tab in one window: options first, then the same tab becomes the helpdesk.
       const options = context.pages()[0] ?? (await context.newPage());
@@ -95,7 +95,7 @@ describe('managed policy in Chromium', () => {
       expect(await panel.getByTestId('state-disabled').innerText()).toContain('Zendesk');
       expect(await panel.getByTestId('ticket').count()).toBe(0);
     } finally {
-      await context.close();
+      await close();
       rmSync(POLICY_FILE, { force: true });
     }
   });
@@ -118,7 +118,7 @@ describe('interface language', () => {
 
 describe('options page', () => {
   it('refuses an invalid helpdesk configuration with the fields at fault, and saves nothing', async () => {
-    const { context, extensionId, worker } = await launchWithExtension({ headless: true });
+    const { context, extensionId, worker, close } = await launchWithExtension({ headless: true });
     try {
       const options = context.pages()[0] ?? (await context.newPage());
       await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -135,7 +135,7 @@ describe('options page', () => {
       const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
       expect(JSON.stringify(stored)).not.toContain('Acme CRM');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });
