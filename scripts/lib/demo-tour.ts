@@ -69,6 +69,12 @@ export async function takeDemoScreenshots(session: DemoSession, dir: string, opt
   await ticket('1002');
   files.push(...(await shoot(session, zendesk, panel, dir, '03-zendesk-messaging-zh-hans')));
 
+  // The agent types straight into the helpdesk's composer: the panel checks that reply's tone too.
+  await zendesk.locator('[data-ticket-id="1002"] [contenteditable="true"][data-test-id^="omnicomposer-"]').click();
+  await zendesk.keyboard.type('这是你自己的问题，你应该先看说明书。');
+  await panel.getByTestId('composer-findings').waitFor({ timeout: 10_000 });
+  files.push(...(await shoot(session, zendesk, panel, dir, '03b-composer-check')));
+
   const salesforce = await session.openTab(DEMO_URLS.salesforceCase);
   await ticket('00012345');
   files.push(...(await shoot(session, salesforce, panel, dir, '04-salesforce-case')));
