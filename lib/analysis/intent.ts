@@ -31,6 +31,7 @@
 import { parseCsv } from '../csv';
 import { mulberry32 } from '../prng';
 import { fnv1a } from '../hash';
+import { foldHan } from '../han-fold';
 export interface IntentExample {
   text: string;
   label: string;
@@ -110,7 +111,8 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Normalised text: NFKC (full-width → ASCII), lower case, curly apostrophes folded. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
+  // Traditional folds to simplified: a team's examples in one script match messages in the other.
+  return foldHan(text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'"));
 }
 
 /** Raw feature strings of a text (exported for tests and diagnostics). */

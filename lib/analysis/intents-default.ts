@@ -13,6 +13,7 @@ export const DEFAULT_INTENT_PHRASES: Record<string, string[]> = {
     'I was promised a refund but never got it', 'refund me for the missing item', 'when will I see the refund on my card',
     'I would like to be reimbursed', 'give me my money back please', 'has my refund been processed yet',
     '我要退款', '请把钱退给我', '退款什么时候到账', '我要退款，錢什麼時候退回來', '請幫我辦理退款', '退款多久才會到帳',
+    '退款一直没到账', '钱到现在还没退回来',
   ],
   cancel_order: [
     'cancel my order', 'I want to cancel the order I just placed', 'please cancel order 12345', 'can I still cancel my purchase',

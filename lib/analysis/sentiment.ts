@@ -52,7 +52,7 @@ import { detectLanguage, type DetectedLanguage } from './language.ts';
 import { EMOJI, EMOTICON_CHARS } from './lexicon/emoji.ts';
 import { EN_DEGREE, EN_EMOTION, EN_EXPECTED, EN_INTERJECTIONS, EN_NEGATORS, EN_NEUTRAL, EN_VALENCE } from './lexicon/en.ts';
 import { ZH_CONTRAST, ZH_DEGREE, ZH_EMOTION, ZH_EXPECTED, ZH_NEGATORS, ZH_NEUTRAL, ZH_LACK_NEGATOR_WORDS, ZH_PATTERNS, ZH_VALENCE } from './lexicon/zh.ts';
-import { ZH_T2S } from './lexicon/zh-t2s.ts';
+import { foldHan } from '../han-fold.ts';
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
 export const EMOTIONS = ['anger', 'frustration', 'sadness', 'fear', 'joy', 'surprise', 'neutral'] as const;
@@ -183,15 +183,8 @@ const ZH_LACK_NEGATORS = new Set(ZH_LACK_NEGATOR_WORDS.split(' '));
 /** Single characters that are a degree adverb when a sentiment word follows (好差 = very bad). */
 const ZH_DEGREE_IF_FOLLOWED: Record<string, number> = { 好: 1.4 };
 
-const T2S = new Map<string, string>();
-for (const pair of ZH_T2S.split(' ')) if (pair.length >= 2) for (const t of pair.slice(1)) T2S.set(t, pair[0]);
-
 /** Traditional characters folded to simplified (one to one, so offsets are kept). */
-export function foldToSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += T2S.get(ch) ?? ch;
-  return out;
-}
+export const foldToSimplified = foldHan;
 
 // ---------------------------------------------------------------- scoring
 

@@ -70,6 +70,21 @@ describe('few-shot team intents', () => {
     expect(classifyIntent(model, text).intent).toBe(intent);
   });
 
+  it('a team writing its examples in simplified Chinese is understood in traditional, and the other way round', () => {
+    const zh = trainIntents([
+      ...['我要退款', '请给我退款', '退款什么时候到账', '申请退款', '钱退回来了吗', '怎么退款', '退款进度', '退钱给我', '帮我办理退款', '我想要退款'].map((text) => ({ text, label: 'refund' })),
+      ...['订单到哪了', '物流没有更新', '快递还没到', '查一下我的订单', '包裹在哪里', '什么时候发货', '订单状态', '我的货还没收到', '物流信息', '快递单号是多少'].map((text) => ({ text, label: 'where_is_order' })),
+    ]);
+    expect(classifyIntent(zh, '請幫我辦理退款，錢什麼時候退回來？').intent).toBe('refund');
+    expect(classifyIntent(zh, '訂單還沒到，物流三天沒更新').intent).toBe('where_is_order');
+    const hant = trainIntents([
+      ...['我要退款', '請給我退款', '退款什麼時候到帳', '申請退款', '錢退回來了嗎'].map((text) => ({ text, label: 'refund' })),
+      ...['訂單到哪了', '物流沒有更新', '快遞還沒到', '查一下我的訂單', '包裹在哪裡'].map((text) => ({ text, label: 'where_is_order' })),
+    ]);
+    expect(classifyIntent(hant, '我的订单还没到，物流没更新').intent).toBe('where_is_order');
+    expect(classifyIntent(hant, '请给我退款').intent).toBe('refund');
+  });
+
   it('answers unknown for nonsense', () => {
     expect(classifyIntent(model, 'zzqx vlorp krenk').intent).toBe('unknown');
   });
