@@ -21,7 +21,9 @@
  *   an eye-roll); a question or a polite request damps the clear words it asks
  *   about (Is my flight delayed?) and thanks that closes one is a courtesy,
  *   while a why-question or "where is my …" is a complaint. The sum s maps to
- *   s/√(s²+15); |score| < NEUTRAL_BAND is neutral.
+ *   s/√(s²+15); |score| < NEUTRAL_BAND is neutral. A message with a link (or
+ *   a $TICKER) and no I / we / you is a report passed on, not the writer's
+ *   experience: its sum counts 0.3× (headlines read as neutral).
  * - Chinese (simplified and traditional; traditional is folded to simplified
  *   characters first): longest-match scan over a lexicon of sentiment words,
  *   negators (不 没 别 无 未 …), degree adverbs (很 非常 太 特别 有点 …),
@@ -212,6 +214,8 @@ interface Scan {
   question: number;
   /** Number of contrast words seen. */
   segs: number;
+  /** Factor on the whole sum (a third-person report with a link says less about the writer's feelings). */
+  damp?: number;
 }
 
 const emptyEmotions = (): Record<CueEmotion, number> => ({ anger: 0, frustration: 0, sadness: 0, fear: 0, joy: 0, surprise: 0 });
@@ -250,6 +254,7 @@ function finish(scan: Scan, language: 'en' | 'zh'): SentimentResult {
     sum += Math.sign(sum) * Math.min(scan.exclaim, 4) * 0.292;
     if (scan.question > 1) sum += Math.sign(sum) * Math.min(scan.question, 4) * 0.18;
   }
+  if (scan.damp !== undefined) sum *= scan.damp;
   // Words that cancel out exactly (量大，味道差): what was said last leans the score, inside the neutral band.
   if (Math.abs(sum) < 1e-9 && lastW !== 0) sum = TIE_LEAN * Math.sign(lastW);
   if (scan.exclaim && scan.question) emo.surprise += 1;
@@ -308,6 +313,9 @@ interface Tok {
 }
 
 /** Tweets and chats: handles, links and the # of hashtags say nothing ("#NeverAgain" is read as "Never Again"). */
+const LINK = /https?:\/\/|www\.|(?<![\w$])\$[A-Za-z]{1,5}\b/i;
+const PERSONAL = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|our|us|you|your|you're|u|ur|im|ive)\b/i;
+const REPORT_DAMP = 0.3;
 const EN_STRIP = /https?:\/\/\S+|www\.\S+|@\w+|#([A-Za-z][A-Za-z0-9_]*)/g;
 const EN_TOKEN = /[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[!?.,;:\n]|[—–]/g;
 const CAMEL = /([a-z])([A-Z])/g;
@@ -569,7 +577,9 @@ function scanEnglish(text: string): Scan {
   }
   if (shouting) for (const it of items) it.mult *= 1.2;
   reweighEnglish(items, sentences, clauseWords, ironic);
-  return { items, exclaim, question, segs };
+  // A link and no I / we / you: a headline or a report passed on, not the writer's own experience.
+  const report = LINK.test(text) && !PERSONAL.test(rest);
+  return { items, exclaim, question, segs, ...(report ? { damp: REPORT_DAMP } : {}) };
 }
 
 /**

@@ -101,6 +101,23 @@ describe('analyzeSentiment, English customer messages and tweets', () => {
     expect(en('The 6 hour flight leaves at 9').label).toBe('neutral');
   });
 
+  it('product faults are complaints', () => {
+    for (const t of ['The app is buggy', 'My phone keeps overheating', 'the battery drained in an hour', 'my laptop is bricked', 'the screen is frozen again', 'my Mac caught fire']) {
+      expect(s(t).label, t).toBe('negative');
+    }
+  });
+
+  it('a report passed on with a link, and no I / we / you, says little about the writer', () => {
+    const headline = 'Apple Gets Price Target Boost on Back of Strong iPhone Demand';
+    const report = s(`${headline} $AAPL http://t.co/abc`);
+    expect(report.score).toBeGreaterThan(0);
+    expect(report.score).toBeLessThan(s(headline).score / 2);
+    expect(s("Update: Apple's HealthKit Seeing Early Adoptions http://t.co/oX78").label).toBe('neutral');
+    // The writer's own experience with a link stays as clear as without it.
+    expect(s('I love the new update, works great http://t.co/abc').label).toBe('positive');
+    expect(s('my order is late again, see https://example.com/x').label).toBe('negative');
+  });
+
   it('irony: thanks for something bad, a lone "great" after a complaint, an eye-roll', () => {
     expect(en('Thanks for losing my bag').label).toBe('negative');
     expect(en('Flight cancelled again. Great.').label).toBe('negative');

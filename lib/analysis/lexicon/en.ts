@@ -38,6 +38,7 @@ export const EN_VALENCE: Record<string, string> = {
     'generous caring attentive accommodating knowledgeable hassle_free tasty yummy pleasure enjoyable ' +
     'fun_flight great_flight blessed celebrate success successful successfully worth_it rocks',
   '1.6':
+    'sturdy durable ' +
     'pretty smart strong attractive wise super proud_of well_put good_point ' +
     'good pleasant easy useful clear fast courteous polite patient professional responsive ' +
     'convenient comfortable worth affordable glad_to fun funny hilarious haha hahaha lol lmao ' +
@@ -66,6 +67,7 @@ export const EN_VALENCE: Record<string, string> = {
     'out_of_stock sold_out diverted not_even emergency sigh all_day invalid missed miss misses bland ' +
     'switching crowded packed',
   '-1.2':
+    'weak slacking shortage shortages plummeting plummeted slowdown criticizes criticized criticised hostage expired leaks ' +
     'no_show no_shows was_promised were_promised only_to_find still_billed still_charged ' +
     'how_hard_is_it how_difficult_is_it down_since went_down goes_down keeps_crashing keeps_failing ' +
     'late delay delays on_hold no_reply no_answer no_response no_update no_updates no_info no_information ' +
@@ -74,6 +76,7 @@ export const EN_VALENCE: Record<string, string> = {
     'how_many_times come_on give_me_a_break declined denied rejected refused refuse disconnected dropped_call ' +
     'hung_up hang_up_on hangs_up_on cut_off charging_me fees_for smh yikes ouch boo argh grr blame blaming',
   '-1.6':
+    'buggy laggy glitchy sluggish flaky spotty unusable bricked overheating overheats overheated malfunctioning malfunction malfunctions leaking leaky shattered frozen freezes downtime intermittent overrated rotten melted drained ghosted hidden_fees hidden_fee caught_fire keeps_crashing keeps_freezing keeps_dropping keeps_disconnecting ' +
     'only_to_be_told ' +
     'shut_up ' +
     'bad poor unhappy sad upset annoyed annoying annoyance irritated irritating frustrated frustrating frustration ' +
