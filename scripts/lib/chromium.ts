@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
@@ -38,7 +38,10 @@ function profileInUse(dir: string): boolean {
   } catch {
     return false;
   }
-  const pid = Number(target.slice(target.lastIndexOf('-') + 1));
+  const dash = target.lastIndexOf('-');
+  const pid = Number(target.slice(dash + 1));
+  // Another machine's browser (a /tmp shared between hosts): its pid means nothing here.
+  if (target.slice(0, dash) !== hostname()) return true;
   if (!Number.isInteger(pid) || pid <= 0) return true;
   try {
     process.kill(pid, 0);
