@@ -48,16 +48,21 @@ export function readComposerText(el: Element): string {
 
 export interface ComposerWatchOptions {
   doc: Document;
-  /** The open composer of the ticket in front and that ticket's key, or null. */
-  current(): { key: TicketKey; el: Element } | null;
-  /** The text changed (or the ticket did): '' when the composer is empty or gone. */
+  /**
+   * The ticket in front and its open composer (el null when it has none), or
+   * null when no ticket can be read.
+   */
+  current(): { key: TicketKey; el: Element | null } | null;
+  /** The text changed (or the composer went away): '' when the composer is empty or gone. */
   onDraft(key: TicketKey, text: string): void;
   signal: AbortSignal;
   /** Pause after the last keystroke before the text is read (default 400 ms). */
   delayMs?: number;
 }
 
-const EVENTS = ['input', 'keyup', 'paste', 'cut', 'drop', 'compositionend'] as const;
+/** What an edit fires (keyup is not one: arrow keys and copying change nothing). */
+const EDIT_EVENTS = ['beforeinput', 'input', 'paste', 'cut', 'drop', 'compositionend'] as const;
+const LIMIT = 500;
 
 export function watchComposer(options: ComposerWatchOptions): { check(): void } {
   const { doc, signal } = options;
@@ -65,7 +70,8 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let observed: Element | null = null;
   let frameDoc: Document | null = null;
-  let last: { id: string; text: string } | null = null;
+  /** What was last sent per ticket, so an unchanged text is not sent again and a vanished composer is cleared. */
+  const sent = new Map<string, string>();
   /** Tickets whose composer changed while watched: a signature or a template left alone is not the agent's reply. */
   const edited = new Set<string>();
   let changed = false;
@@ -73,7 +79,7 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
   let typedIn: Node | null = null;
   const onChange = () => {
     changed = true;
-    schedule();
+    schedule(delay);
   };
   const observer = new MutationObserver(onChange);
   const within = (el: Element, node: Node) => el === node || el.contains(node) || (el instanceof HTMLIFrameElement && el.contentDocument === node.ownerDocument);
@@ -85,54 +91,69 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
     const el = target as HTMLElement;
     if (el.isContentEditable || el.tagName === 'TEXTAREA') {
       typedIn = target;
-      schedule();
+      schedule(delay);
     }
   };
-  for (const type of EVENTS) doc.addEventListener(type, onEvent, { capture: true, passive: true, signal });
+  for (const type of EDIT_EVENTS) doc.addEventListener(type, onEvent, { capture: true, passive: true, signal });
+  // Keystrokes inside an iframe editor never reach this document: when one gets focus, look at it soon.
+  doc.addEventListener('focusin', (event) => { if ((event.target as Element | null)?.tagName === 'IFRAME' && event.target !== observed) schedule(50); }, { capture: true, passive: true, signal });
 
-  function schedule() {
+  function schedule(ms: number) {
     if (signal.aborted) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(read, delay);
+    timer = setTimeout(read, ms);
   }
 
+  const onFrameLoad = () => schedule(50);
+
   function attach(el: Element | null) {
-    if (el === observed) return;
+    const nextFrameDoc = el instanceof HTMLIFrameElement ? el.contentDocument : null;
+    if (el === observed && nextFrameDoc === frameDoc) {
+      // Listeners on an iframe's document go when the editor rewrites it (document.open): adding them again is a no-op otherwise.
+      for (const type of EDIT_EVENTS) frameDoc?.addEventListener(type, onEvent, { capture: true, passive: true });
+      return;
+    }
     observer.disconnect();
-    for (const type of EVENTS) frameDoc?.removeEventListener(type, onEvent, true);
+    for (const type of EDIT_EVENTS) frameDoc?.removeEventListener(type, onEvent, true);
+    if (observed instanceof HTMLIFrameElement) observed.removeEventListener('load', onFrameLoad);
     observed = el;
-    frameDoc = el instanceof HTMLIFrameElement ? el.contentDocument : null;
+    frameDoc = nextFrameDoc;
     if (!el) return;
-    const target = frameDoc?.body ?? el;
-    observer.observe(target, { childList: true, subtree: true, characterData: true });
-    for (const type of EVENTS) frameDoc?.addEventListener(type, onEvent, { capture: true, passive: true });
+    // The iframe's whole document is watched, so a rewritten body is seen too.
+    observer.observe(frameDoc ?? el, { childList: true, subtree: true, characterData: true });
+    for (const type of EDIT_EVENTS) frameDoc?.addEventListener(type, onEvent, { capture: true, passive: true });
+    if (el instanceof HTMLIFrameElement) el.addEventListener('load', onFrameLoad);
+  }
+
+  function remember<T>(set: Map<string, T> | Set<string>, id: string, value?: T) {
+    set.delete(id);
+    if (set instanceof Map) set.set(id, value as T);
+    else set.add(id);
+    if (set.size > LIMIT) set.delete(set.keys().next().value!);
   }
 
   function read() {
     timer = null;
     if (signal.aborted) return;
-    let found: { key: TicketKey; el: Element } | null = null;
+    let found: { key: TicketKey; el: Element | null } | null = null;
     try {
       found = options.current();
     } catch {
       found = null; // a page in the middle of changing: read again on the next keystroke
     }
+    const el = found?.el ?? null;
     const wasObserved = observed;
-    attach(found?.el ?? null);
-    const edit = (changed && wasObserved !== null && wasObserved === observed) || (typedIn !== null && found !== null && within(found.el, typedIn));
+    attach(el);
+    const edit = (changed && wasObserved !== null && wasObserved === observed) || (typedIn !== null && el !== null && within(el, typedIn));
     changed = false;
     typedIn = null;
     if (!found) return;
     const id = `${found.key.site}|${found.key.host}|${found.key.ticketId}`;
-    if (edit) {
-      edited.delete(id);
-      edited.add(id);
-      if (edited.size > 500) edited.delete(edited.values().next().value!);
-    }
-    if (!edited.has(id)) return;
-    const text = readComposerText(found.el);
-    if (last && last.id === id && last.text === text) return;
-    last = { id, text };
+    if (edit) remember(edited, id);
+    // The composer closed (sent, discarded): what the panel shows for this ticket is gone too.
+    const text = el ? (edited.has(id) ? readComposerText(el) : null) : '';
+    if (text === null || (sent.get(id) ?? '') === text) return;
+    remember(sent, id, text);
     options.onDraft(found.key, text);
   }
 
@@ -144,7 +165,7 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
   return {
     /** The ticket in front may have changed: find its composer (and read it after the usual pause). */
     check() {
-      schedule();
+      schedule(delay);
     },
   };
 }

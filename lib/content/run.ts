@@ -92,7 +92,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       const active = adapter.activeTicket(document);
       if (!active || active.ticketId !== state.conversation.key.ticketId) return null;
       const el = adapter.composer(active.root);
-      return el && active.root.contains(el) ? { key: state.conversation.key, el } : null;
+      return { key: state.conversation.key, el: el && active.root.contains(el) ? el : null };
     },
     onDraft: (key, text) => void requestBackground('composer.draft', { key, text }).catch(() => undefined),
   });

@@ -75,7 +75,8 @@ export const DEFAULT_RANKING: RankingParams = { k1: 1.2, bTitle: 0.75, bBody: 0.
  * is one pass at load.
  */
 export interface IndexSnapshotData {
-  v: 1;
+  /** 2: Han folding gained OpenCC-checked forms (傢 → 家 …), so version-1 term lists no longer match queries. */
+  v: 2;
   /** Terms joined by '\n' (a term never contains one). */
   terms: string;
   ids: string[];
@@ -524,7 +525,7 @@ export class SearchIndex {
       }
     }
     return {
-      v: 1,
+      v: 2,
       terms: this.terms.join('\n'),
       ids: this.ids.slice(0, n),
       locales: [...this.locales],
@@ -540,7 +541,7 @@ export class SearchIndex {
   static fromSnapshot(data: IndexSnapshotData, options: ConstructorParameters<typeof SearchIndex>[0] = {}): SearchIndex {
     const ok =
       data &&
-      data.v === 1 &&
+      data.v === 2 &&
       typeof data.terms === 'string' &&
       Array.isArray(data.ids) &&
       Array.isArray(data.locales) &&

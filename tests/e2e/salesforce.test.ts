@@ -71,6 +71,15 @@ describe('Deskmate in Chromium on the demo Salesforce console', () => {
     expect(other).not.toContain('replacement lamp ships');
   });
 
+  it('checks the tone of what the agent types in the email body (an iframe editor)', async () => {
+    const body = console_.frameLocator('section.tabContent.active iframe[title="Email Body"]').locator('body');
+    await body.click();
+    await console_.keyboard.press('ControlOrMeta+End');
+    await console_.keyboard.type(' You should have read the manual. THIS IS NOT OUR FAULT.');
+    await expect.poll(() => panel.getByTestId('composer-findings').locator('li[data-code="all_caps"]').count()).toBeGreaterThan(0);
+    expect(await panel.getByTestId('composer-findings').locator('li[data-code="blame"]').count()).toBeGreaterThan(0);
+  });
+
   it('inserts into the Chatter post editor (Quill) when the agent switched to Post', async () => {
     await console_.locator('section.tabContent.active a[role="tab"]', { hasText: 'Post' }).click();
     await console_.locator('section.tabContent.active button[title="Share an update..."]').click();

@@ -97,6 +97,51 @@ describe('watchComposer', () => {
     ctl.abort();
   });
 
+  it('clears the check when the composer goes away (sent or closed), and not for an untouched ticket', async () => {
+    document.body.innerHTML = '<section id="t"><textarea class="editor"></textarea></section>';
+    const onDraft = vi.fn();
+    const ctl = new AbortController();
+    const watch = watchComposer({
+      doc: document,
+      signal: ctl.signal,
+      delayMs: 10,
+      current: () => ({ key: keyOf('5'), el: document.querySelector('#t .editor') }),
+      onDraft,
+    });
+    watch.check();
+    await sleep(30);
+    const area = document.querySelector<HTMLTextAreaElement>('#t .editor')!;
+    area.value = 'Read the manual.';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(40);
+    expect(onDraft).toHaveBeenLastCalledWith(keyOf('5'), 'Read the manual.');
+    area.remove();
+    watch.check();
+    await sleep(40);
+    expect(onDraft).toHaveBeenLastCalledWith(keyOf('5'), '');
+    expect(onDraft).toHaveBeenCalledTimes(2);
+    // Nothing more to say about a ticket whose composer is gone and already cleared.
+    watch.check();
+    await sleep(40);
+    expect(onDraft).toHaveBeenCalledTimes(2);
+    ctl.abort();
+  });
+
+  it('arrow keys and copying in an untouched signature are no edit', async () => {
+    document.body.innerHTML = '<section id="t"><div class="editor" contenteditable="true"><p>Kind regards, Sam</p></div></section>';
+    const onDraft = vi.fn();
+    const ctl = new AbortController();
+    const watch = watchComposer({ doc: document, signal: ctl.signal, delayMs: 10, current: () => ({ key: keyOf('6'), el: document.querySelector('#t .editor') }), onDraft });
+    watch.check();
+    await sleep(30);
+    const editor = document.querySelector('#t .editor')!;
+    editor.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowLeft', bubbles: true }));
+    editor.dispatchEvent(new Event('copy', { bubbles: true }));
+    await sleep(40);
+    expect(onDraft).not.toHaveBeenCalled();
+    ctl.abort();
+  });
+
   it('stops when aborted and survives a page that throws while it changes', async () => {
     document.body.innerHTML = '<div class="editor" contenteditable="true"></div>';
     const onDraft = vi.fn();
