@@ -86,8 +86,8 @@ const PHONE_NANP_RE = new RegExp(LB_PHONE + String.raw`(?:1[ \-.]?)?(?:\(\d{3}\)
 const PHONE_CN_MOBILE_RE = new RegExp(LB_PHONE + String.raw`(?:86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}` + RB, 'g');
 /** Hong Kong and Macau (8 digits) and Taiwan (9) after their country code written without a plus: (852) 9123 4567, 852 9123 4567. */
 const PHONE_CC_NOPLUS_RE = new RegExp(LB_PHONE + String.raw`(?:\((852|853|886)\)|(852|853|886)(?=[ \-]))[ \-]?(\d{4}[ \-]?\d{4}|\d[ \-]?\d{4}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3})` + RB, 'g');
-/** Numbers that are a phone by shape alone: NANP (2–9 area and exchange) ten digits, Indian mobiles in 5-5. */
-const PHONE_SHAPE_RE = new RegExp(LB_PHONE + String.raw`(?:[2-9]\d{2}[2-9]\d{6}|[6-9]\d{4} \d{5})` + RB, 'g');
+/** Numbers that are a phone by shape: NANP (2–9 area and exchange) ten digits after on / at / from / or, Indian mobiles in 5-5. */
+const PHONE_SHAPE_RE = new RegExp(LB_PHONE + String.raw`(?:(?<=\b(?:on|at|from|or|via|reach(?:ed)?|dial(?:led)?|ring)\s)[2-9]\d{2}[2-9]\d{6}|[6-9]\d{4} \d{5})` + RB, 'gi');
 /** National numbers with a trunk 0 (Chinese landlines 010-12345678, UK 020 7946 0958, FR 01 42 68 53 00, DE 030 1234567, TW 0912-345-678). */
 const PHONE_NATIONAL_RE = new RegExp(LB_PHONE + String.raw`(?:(?:\(0[1-9]\d{0,4}\)[ \-]?|0[1-9]\d{0,4}[ \-.\/])\d{2,8}(?:[ \-.]\d{2,8}){0,4}|0[1-9]\d{8,9})` + RB, 'g');
 /** An extension after a phone number: x123, ext. 123, 分机123. */
@@ -95,7 +95,7 @@ const PHONE_EXT_RE = /^,? ?(?:x|ext\.?|extension|分机|分機|转|轉) ?\d{1,6}
 /** Bare digits (8–12, up to two separators) are a phone only right after a phone word. */
 const PHONE_BARE_RE = new RegExp(LB_PHONE + String.raw`\d(?:[ \-]?\d){7,11}` + RB, 'g');
 const PHONE_CUE_RE =
-  /(?:phone|telephone|\btel\.?|mobile|\bcell(?:phone)?|whats ?app|call me|\bcall(?:ed)?(?: me)?(?: from)?|text me|reach me|contact number|\bmy (?:other |new |contact )?number|\b[TM]\s*(?=[:：])|电话|電話|手机|手機|座机|座機|热线|熱線|联系方式|聯絡方式|\bfax|传真|傳真|市话|市話|新号码|新號碼|我的号码|我的號碼|打我|(?:请|請|员|員|直接|可以|就)打|拨打|撥打|致电|致電)(?:\s*(?:number|no\.?|#|号码|號碼|号|號))?\s*(?:is|was|at|on|to|:|：|是|为|為)?\s*(?:at|on)?\s*[:：#]?\s*$/i;
+  /(?:phone|telephone|\btel\.?|mobile|\bcell(?:phone)?|whats ?app|call me|\bcall(?:ed|ing)?(?: me)?(?: back)?(?: from)?|text me|reach me|contact number|\bmy (?:other |new |contact )?number|(?:^|\n)[ \t]*[TM]\s*(?=[:：])|电话|電話|手机|手機|座机|座機|热线|熱線|联系方式|聯絡方式|\bfax|传真|傳真|市话|市話|新号码|新號碼|我的号码|我的號碼|打我|(?:请|請|员|員|直接|可以|就)打|拨打|撥打|致电|致電)(?:\s*(?:number|no\.?|#|号码|號碼|号|號))?\s*(?:is|was|at|on|to|@|:|：|是|为|為)?\s*(?:at|on)?\s*[:：#]?\s*$/i;
 
 /** Runs of digit groups separated by single spaces or dashes: card candidates are cut from these. */
 const DIGIT_RUN_RE = new RegExp(LB + String.raw`\d+(?:[ \-]\d+)*` + String.raw`(?![0-9_])`, 'g');
@@ -119,7 +119,10 @@ const HEX_GROUP_RE = /^[0-9A-Fa-f]{1,4}$/;
 
 /** Words that make a long number an order / tracking / ticket reference rather than a card or phone. */
 const REFERENCE_CUE_RE =
-  /(?:\b(?:order(?!ed\b|ing\b)|tracking|invoice|ref(?:erence)?|ticket|case|parcel|shipment|waybill|serial|account|acct)|订单|訂單|单号|單號|运单|運單|快递(?![员員小哥])|快遞(?![员員小哥])|物流|追踪|追蹤|工单|工單|编号|編號|参考号|參考號)[^\d\n@]{0,14}$/i;
+  /(?:\b(?:order(?!ed\b|ing\b)|tracking|invoice|ref(?:erence)?|ticket|case|parcel|shipment|waybill|serial)|订单|訂單|单号|單號|运单|運單|快递(?![员員小哥])|快遞(?![员員小哥])|物流|追踪|追蹤|工单|工單|编号|編號|参考号|參考號)[^\d\n@]{0,14}$/i;
+/** Words that make a plain number an identifier, for detectors that have no phone word to go on. */
+const ID_CUE_RE =
+  /(?:\b(?:id|code|no\.?|num(?:ber)?|#|booking|transaction|confirmation|member(?:ship)?|account|acct|po|asin|sku|build|version|serial|reference|ref|order|invoice|ticket|case|tracking|amount|total|qty|quantity|price|date)|交易|会员|會員|流水|编号|編號|号|號|码|碼|单|單|额|額|金|价|價|数|數|期)[^\d\n@]{0,6}$/i;
 const CARD_WORD_RE = /card|visa|master|amex|\bcc\b|credit|debit|卡/i;
 const PHONE_WORD_RE = /phone|mobile|\bcall|\btel|电话|電話|手机|手機|打|拨|撥/i;
 
@@ -279,7 +282,7 @@ function phoneIntl(text: string, push: Push): void {
       tokens.push({ digits: t[0] === '(0)' ? '' : raw, end: t.index + t[0].length });
     }
     const isDoubleZero = s.startsWith('00');
-    if (isDoubleZero && (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE))) continue;
+    if (isDoubleZero && (text[m.index - 1] === '#' || /(?:invoice|order|ref|no\.?|#|订单|訂單|单号|單號|编号|編號)\s*[:：#]?\s*$/i.test(before(text, m.index, 16)))) continue;
     if (isDoubleZero) tokens[0]!.digits = tokens[0]!.digits.slice(2);
     const all = tokens.map((t) => t.digits).join('');
     if (all.length < 8) continue;
@@ -351,10 +354,10 @@ function phoneCountryNoPlus(text: string, push: Push): void {
   }
 }
 
-/** Shaped like a phone with no phone word: kept unless it follows a reference word or a #. */
+/** Shaped like a phone with no phone word: kept unless it follows an identifier word or a #. */
 function phoneShape(text: string, push: Push): void {
   for (const m of text.matchAll(PHONE_SHAPE_RE)) {
-    if (text[m.index - 1] === '#' || afterReferenceWord(text, m.index, PHONE_WORD_RE)) continue;
+    if (text[m.index - 1] === '#' || ID_CUE_RE.test(before(text, m.index, 30))) continue;
     pushPhone(text, m.index, m.index + m[0].length, push);
   }
 }
@@ -366,8 +369,8 @@ function signatureLine(text: string, start: number, end: number): boolean {
   const lineEnd = nextBreak < 0 ? text.length : nextBreak;
   if (text.slice(lineStart, start).trim() || text.slice(end, lineEnd).trim() || lineStart === 0) return false;
   const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1).trim();
-  // A name: two to four capitalised words, or two to four Han characters.
-  return /^(?:\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}|\p{Script=Han}{2,4})$/u.test(previous);
+  // A name: two to four capitalised words, or two to four Han characters; not a label (Order ID, 订单号, 金额).
+  return /^(?:\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}|\p{Script=Han}{2,4})$/u.test(previous) && !ID_CUE_RE.test(previous) && !REFERENCE_CUE_RE.test(previous);
 }
 
 function phoneBare(text: string, push: Push): void {

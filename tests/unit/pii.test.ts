@@ -123,6 +123,20 @@ describe('phone', () => {
     expectNone('Total\n12345678');
   });
 
+  it('identifiers shaped like phones stay, while "account" does not hide a card or a phone', () => {
+    for (const t of ['Transaction ID 3125559876', 'Confirmation code 4155550199', 'Booking 7185551212', 'Member ID 8885551212', 'PO 4155550136',
+      '交易号 2125551234', '会员号 9876543210', 'Order ID\n1234567890', 'Total Amount\n12345678', '订单号\n12345678', '金额\n12345678', 'Size M: 12345678']) {
+      expectNone(t);
+    }
+    expectOnly('Charge it to my account 4111 1111 1111 1111', '4111 1111 1111 1111', 'card');
+    expectOnly('My account is 13800138000', '13800138000', 'phone');
+    expectOnly('account 415-555-0136', '415-555-0136', 'phone');
+    expectOnly('Invoice to 0044 20 7946 0958', '0044 20 7946 0958', 'phone');
+    expectOnly('use my other number 0086 150 8749 0314.', '0086 150 8749 0314', 'phone');
+    expectOnly('I tried calling back 5036789639 three times', '5036789639', 'phone');
+    expectOnly('reach me @ 6388991514 Thanks.', '6388991514', 'phone');
+  });
+
   it('includes an extension', () => {
     expect(values('Office: 415-555-0136 ext. 22, mobile (415) 555-0199 x1234')).toEqual(['415-555-0136 ext. 22', '(415) 555-0199 x1234']);
   });
