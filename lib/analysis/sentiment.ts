@@ -21,9 +21,10 @@
  *   an eye-roll); a question or a polite request damps the clear words it asks
  *   about (Is my flight delayed?) and thanks that closes one is a courtesy,
  *   while a why-question or "where is my …" is a complaint. The sum s maps to
- *   s/√(s²+15); |score| < NEUTRAL_BAND is neutral. A message with a link (or
- *   a $TICKER) and no I / we / you is a report passed on, not the writer's
- *   experience: its sum counts 0.3× (headlines read as neutral).
+ *   s/√(s²+15); |score| < NEUTRAL_BAND is neutral. A post shared on (a link
+ *   with a hashtag, a $TICKER, "RT @" or "via @") and no I / we / you is a
+ *   report, not the writer's experience: its sum counts 0.3× (headlines read
+ *   as neutral). A customer's screenshot link alone changes nothing.
  * - Chinese (simplified and traditional; traditional is folded to simplified
  *   characters first): longest-match scan over a lexicon of sentiment words,
  *   negators (不 没 别 无 未 …), degree adverbs (很 非常 太 特别 有点 …),
@@ -314,6 +315,8 @@ interface Tok {
 
 /** Tweets and chats: handles, links and the # of hashtags say nothing ("#NeverAgain" is read as "Never Again"). */
 const LINK = /https?:\/\/|www\.|(?<![\w$])\$[A-Za-z]{1,5}\b/i;
+/** Marks of a post shared on: a hashtag, a $TICKER, a retweet or "via @". A customer's screenshot link alone is not one. */
+const SHARED = /(?:^|\s)#[A-Za-z]|(?<![\w$])\$[A-Za-z]{1,5}\b|\bRT @|\bvia @/i;
 const PERSONAL = /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|our|us|you|your|you're|u|ur|im|ive)\b/i;
 const REPORT_DAMP = 0.3;
 const EN_STRIP = /https?:\/\/\S+|www\.\S+|@\w+|#([A-Za-z][A-Za-z0-9_]*)/g;
@@ -578,7 +581,7 @@ function scanEnglish(text: string): Scan {
   if (shouting) for (const it of items) it.mult *= 1.2;
   reweighEnglish(items, sentences, clauseWords, ironic);
   // A link and no I / we / you: a headline or a report passed on, not the writer's own experience.
-  const report = LINK.test(text) && !PERSONAL.test(rest);
+  const report = LINK.test(text) && SHARED.test(text) && !PERSONAL.test(rest);
   return { items, exclaim, question, segs, ...(report ? { damp: REPORT_DAMP } : {}) };
 }
 
@@ -638,6 +641,7 @@ function reweighEnglish(items: Item[], sentences: EnSentence[], clauseWords: num
 // ---------------------------------------------------------------- Chinese
 
 const ZH_CLAUSE_END = /[，。！？；,.!?;~～…\n\r、：:]/;
+const ZH_QUESTION = /[吗嗎？?]|多久|请问|請問|能不能|可不可以/;
 
 interface PatternSpan { start: number; end: number; v: number; emo: [CueEmotion, number][] }
 
@@ -648,7 +652,16 @@ function zhPatternSpans(text: string): PatternSpan[] {
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) spans.push({ start: m.index, end: m.index + m[0].length, v: p.v, emo: [[p.emotion[0] as CueEmotion, p.emotion[1]]] });
   }
+  // A question is no complaint yet (请问大概几天才能到？ 三天后才能发货吗).
+  const asked = (span: PatternSpan) => {
+    let from = span.start;
+    while (from > 0 && !ZH_CLAUSE_END.test(text[from - 1]!)) from--;
+    let to = span.end;
+    while (to < text.length && !ZH_CLAUSE_END.test(text[to]!)) to++;
+    return ZH_QUESTION.test(text.slice(from, to + 1));
+  };
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (let k = spans.length - 1; k >= 0; k--) if (asked(spans[k]!)) spans.splice(k, 1);
   return spans.filter((s, k) => k === 0 || s.start >= spans[k - 1].end);
 }
 

@@ -112,10 +112,13 @@ describe('analyzeSentiment, English customer messages and tweets', () => {
     const report = s(`${headline} $AAPL http://t.co/abc`);
     expect(report.score).toBeGreaterThan(0);
     expect(report.score).toBeLessThan(s(headline).score / 2);
-    expect(s("Update: Apple's HealthKit Seeing Early Adoptions http://t.co/oX78").label).toBe('neutral');
+    expect(s("Update: Apple's HealthKit Seeing Early Adoptions #AAPL http://t.co/oX78").label).toBe('neutral');
     // The writer's own experience with a link stays as clear as without it.
     expect(s('I love the new update, works great http://t.co/abc').label).toBe('positive');
     expect(s('my order is late again, see https://example.com/x').label).toBe('negative');
+    // A customer's screenshot link is no shared post.
+    expect(s('Package arrived late. Photo: https://imgur.com/a/x').label).toBe('negative');
+    expect(s('Terrible. https://x.co/1').score).toBeLessThan(-0.3);
   });
 
   it('irony: thanks for something bad, a lone "great" after a complaint, an eye-roll', () => {
@@ -198,6 +201,16 @@ describe('analyzeSentiment, Chinese', () => {
     // Ten minutes and it was here: no lateness.
     expect(s('十分钟就送到了，还是热乎的').label).toBe('positive');
     expect(s('送餐小哥很辛苦，谢谢').label).toBe('positive');
+  });
+
+  it('a question about when is no complaint, nor is a plain statement of time or taste', () => {
+    for (const t of ['请问大概几天才能到？', '請問大概幾天才能到？', '三天后才能发货吗', '明天才上班吗？', '口味清淡', '淡定', '石油公司', '稀有颜色', '地址没错，电话也没错']) {
+      expect(s(t, 'zh-Hans').label, t).toBe('neutral');
+    }
+    expect(s('没关系，我可以再等两天').score).toBeGreaterThanOrEqual(0);
+    expect(s('用了一个月了，还不错').label).toBe('positive');
+    expect(s('等得好辛苦').label).toBe('negative');
+    expect(s('小哥辛苦了').label).toBe('positive');
   });
 
   it('a negator with nothing to negate is a lack, mild enough to stay neutral alone', () => {
