@@ -5,7 +5,8 @@
  */
 import type { TabTicketState } from '../messaging';
 import type { Conversation, ConversationInsight, MessageInsight } from '../types';
-import { analyzeSentiment, escalationRisk } from './sentiment';
+import { escalationRisk } from './escalation';
+import { analyzeSentiment } from './sentiment';
 import { toneGuidance } from './tone';
 import { conversationLanguage } from './language';
 

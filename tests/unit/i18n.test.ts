@@ -5,7 +5,8 @@ import { DELIVERY_TARGETS, FEEDBACK_KINDS, GAP_REASONS } from '../../lib/knowled
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EMOTIONS, type EscalationReason } from '../../lib/analysis/sentiment';
+import { type EscalationReason } from '../../lib/analysis/escalation';
+import { EMOTIONS } from '../../lib/analysis/sentiment';
 import { CHANNEL_NOTES, DRAFT_FINDING_CODES, GUIDANCE_AVOIDS, GUIDANCE_STEPS } from '../../lib/analysis/tone';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, createTranslator, localeFor, type Locale, type MessageKey } from '../../lib/i18n';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSentiment, escalationRisk, foldToSimplified } from '../../lib/analysis/sentiment';
+import { escalationRisk } from '../../lib/analysis/escalation';
+import { analyzeSentiment, foldToSimplified } from '../../lib/analysis/sentiment';
 
 const s = (text: string, lang?: Parameters<typeof analyzeSentiment>[1]) => analyzeSentiment(text, lang);
 
@@ -371,7 +372,7 @@ describe('escalationRisk', () => {
 
 describe('escalation: a threat to cancel names the brand in between', () => {
   it('"cancel my Acme subscription" counts as a threat to leave', async () => {
-    const { escalationRisk } = await import('../../lib/analysis/sentiment');
+    const { escalationRisk } = await import('../../lib/analysis/escalation');
     const risk = escalationRisk([{ role: 'customer', text: "If this isn't sorted out today I'm going to cancel my Acme subscription." }]);
     expect(risk.codes).toContain('leave');
   });
