@@ -33,14 +33,14 @@ const ZH_DEGREE_IF_FOLLOWED: Record<string, number> = { 好: 1.4 };
 const ZH_CLAUSE_END = /[，。！？；,.!?;~～…\n\r、：:]/;
 const ZH_QUESTION = /[吗嗎？?]|多久|请问|請問|能不能|可不可以/;
 
-interface PatternSpan { start: number; end: number; v: number; emo: [CueEmotion, number][] }
+interface PatternSpan { start: number; end: number; v: number; emo: [CueEmotion, number][]; asks?: true }
 
 /** Pattern matches (waits, lateness) in text order, overlaps dropped. */
 function zhPatternSpans(text: string): PatternSpan[] {
   const spans: PatternSpan[] = [];
   for (const p of ZH_PATTERNS) {
     p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) spans.push({ start: m.index, end: m.index + m[0].length, v: p.v, emo: [[p.emotion[0] as CueEmotion, p.emotion[1]]] });
+    for (const m of text.matchAll(p.re)) spans.push({ start: m.index, end: m.index + m[0].length, v: p.v, emo: [[p.emotion[0] as CueEmotion, p.emotion[1]]], ...(p.asks ? { asks: true as const } : {}) });
   }
   // A question is no complaint yet (请问大概几天才能到？ 三天后才能发货吗).
   const asked = (span: PatternSpan) => {
@@ -51,7 +51,7 @@ function zhPatternSpans(text: string): PatternSpan[] {
     return ZH_QUESTION.test(text.slice(from, to + 1));
   };
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  for (let k = spans.length - 1; k >= 0; k--) if (asked(spans[k]!)) spans.splice(k, 1);
+  for (let k = spans.length - 1; k >= 0; k--) if (!spans[k]!.asks && asked(spans[k]!)) spans.splice(k, 1);
   return spans.filter((s, k) => k === 0 || s.start >= spans[k - 1].end);
 }
 
@@ -73,6 +73,7 @@ export function scanChinese(original: string): Scan {
   // or a refusal: 筷子都没有, 没有按照要求, 根本不是我点的.
   let dangling: { from: number; mult: number } | null = null;
   let clauseItems = 0;
+  let clauseStart = 0;
   const closeClause = (at: number): void => {
     if (dangling) {
       const raw = original.slice(dangling.from, Math.min(at, dangling.from + 8));
@@ -81,10 +82,15 @@ export function scanChinese(original: string): Scan {
     }
     // A question asks about the good it names (有没有优惠？ 质量好吗): that is no praise.
     const ch = text[at];
-    if (ch === '?' || ch === '？' || text[at - 1] === '吗') {
-      for (let k = clauseItems; k < items.length; k++) if (items[k].v * items[k].mult > 0 && !items[k].polite) items[k].mult *= ASKED_ABOUT;
+    if (ch === '?' || ch === '？' || text[at - 1] === '吗' || ZH_QUESTION.test(text.slice(clauseStart, at))) {
+      // So is a mild word it asks about (退款一般几天到账？); a clear complaint stays one (为什么还没到账？).
+      for (let k = clauseItems; k < items.length; k++) {
+        const it = items[k]!;
+        if (!it.polite && (it.v * it.mult > 0 || Math.abs(it.v) < 1.2)) it.mult *= ASKED_ABOUT;
+      }
     }
     clauseItems = items.length;
+    clauseStart = at + 1;
   };
   for (let i = 0; i < text.length; ) {
     const ch = text[i];

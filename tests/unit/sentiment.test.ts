@@ -310,21 +310,67 @@ const CUSTOMER: [string, 'positive' | 'negative' | 'neutral'][] = [
   ['I am writing about ticket 9931.', 'neutral'],
 ];
 
+/**
+ * Chinese chat messages to a helpdesk, both scripts, written for this test (not a benchmark).
+ * The first fifty were used to find missing words and rules; the last forty were written
+ * after that and first scored 0.87, then 0.93 after three generic fixes (充值 is no 值了,
+ * 一般几… is "usually", 崩了).
+ */
+const CUSTOMER_ZH: [string, 'positive' | 'negative' | 'neutral'][] = [
+  ['你好，我想查询一下我的订单状态', 'neutral'], ['请问你们周末上班吗？', 'neutral'], ['我的会员卡号是多少？', 'neutral'],
+  ['怎么修改绑定的手机号', 'neutral'], ['发票抬头可以改成公司名吗', 'neutral'], ['我想把套餐换成每月99元的那个', 'neutral'],
+  ['好的，我知道了', 'neutral'], ['请帮我转接人工客服', 'neutral'], ['我没有收到验证码，能再发一次吗？', 'negative'],
+  ['订单号是 A12345，麻烦查一下', 'neutral'], ['我需要开一张增值税专用发票', 'neutral'], ['明天下午三点前能送到吗？', 'neutral'],
+  ['你們的營業時間是幾點到幾點？', 'neutral'], ['我想申請退貨，流程是怎樣的？', 'neutral'], ['請問這款手機有現貨嗎', 'neutral'],
+  ['我的賬戶需要綁定信用卡嗎', 'neutral'], ['收到，謝謝', 'positive'], ['好的，那我等你们消息', 'neutral'],
+  ['我没有账号，怎么注册？', 'neutral'], ['能不能帮我看看物流到哪了', 'neutral'],
+  ['问题已经解决了，非常感谢！', 'positive'], ['客服态度很好，很耐心', 'positive'], ['太好了，终于收到了，谢谢你们', 'positive'],
+  ['退款已经到账了，谢谢', 'positive'], ['你们的服务真的很棒', 'positive'], ['非常满意，下次还会再来', 'positive'],
+  ['謝謝你的幫忙，問題解決了', 'positive'], ['服務很周到，給你們點讚', 'positive'], ['速度很快，東西也很好', 'positive'],
+  ['感谢耐心解答！', 'positive'],
+  ['我已经等了三天了，到现在还没人处理', 'negative'], ['你们这是什么服务？太差了！', 'negative'], ['扣了我两次钱，赶紧给我退回来', 'negative'],
+  ['网络一直断，打了五次电话都没解决', 'negative'], ['再不处理我就去12315投诉', 'negative'], ['东西收到就是坏的，太失望了', 'negative'],
+  ['这是第三次了，每次都说马上处理', 'negative'], ['客服根本不回消息', 'negative'], ['我要投诉你们的快递员，态度恶劣', 'negative'],
+  ['密码重置了好几次还是登录不了', 'negative'], ['我的信用卡被盗刷了，怎么办？', 'negative'], ['账单多收了我50块钱', 'negative'],
+  ['你們的APP一直閃退，根本沒法用', 'negative'], ['等了一個小時都沒人接電話', 'negative'], ['說好的退款呢？已經一週了', 'negative'],
+  ['包裹丟了也沒人管', 'negative'], ['這已經是第二次送錯貨了', 'negative'], ['信號差到不行，每個月還收這麼多錢', 'negative'],
+  ['客服答非所问，浪费我时间', 'negative'], ['说了三遍了，能不能认真看一下', 'negative'],
+  ['请问这个优惠券怎么用？', 'neutral'], ['我想改一下收货地址', 'neutral'], ['你们支持花呗分期吗', 'neutral'], ['帮我查一下上个月的账单', 'neutral'],
+  ['宽带什么时候能上门安装', 'neutral'], ['我要办理销户', 'neutral'], ['退款一般几个工作日到账？', 'neutral'], ['这个型号还有货吗', 'neutral'],
+  ['請問可以開發票嗎', 'neutral'], ['我想了解一下你們的會員制度', 'neutral'], ['護照需要帶原件嗎', 'neutral'], ['我在外地，可以異地辦理嗎', 'neutral'],
+  ['师傅来得很准时，安装也很专业', 'positive'], ['谢谢你们这么快就处理好了', 'positive'], ['客服小姐姐太贴心了', 'positive'], ['已经可以正常使用了，谢谢', 'positive'],
+  ['東西很好用，推薦給朋友了', 'positive'], ['非常感謝你的耐心說明', 'positive'], ['這次處理得很快，很滿意', 'positive'], ['終於修好了，太感謝了', 'positive'],
+  ['快递三天了还没发货', 'negative'], ['充值了话费一直没到账', 'negative'], ['电话打了十几次都没人接', 'negative'], ['你们的系统又崩了，什么都做不了', 'negative'],
+  ['这个月话费怎么突然多了100块', 'negative'], ['收到的衣服有个大洞', 'negative'], ['客服一直踢皮球，没人负责', 'negative'], ['说好24小时内回复，现在都三天了', 'negative'],
+  ['我很生气，你们必须给个说法', 'negative'], ['快递员态度很差，还把东西扔在门口', 'negative'],
+  ['帳號被凍結了，也沒有任何通知', 'negative'], ['退款申請被拒絕了，理由根本不合理', 'negative'], ['維修了兩次還是一樣的問題', 'negative'], ['已經等了一個禮拜，到底什麼時候送到', 'negative'],
+  ['網速慢得要死，根本看不了影片', 'negative'], ['你們客服的回覆都是複製貼上', 'negative'], ['扣款成功了但訂單顯示失敗', 'negative'], ['這種服務我真的受夠了', 'negative'],
+  ['好的，谢谢，没有别的问题了', 'positive'], ['嗯，我再看看', 'neutral'],
+];
+
+function macroF1(rows: readonly [string, 'positive' | 'negative' | 'neutral'][], lang?: Parameters<typeof analyzeSentiment>[1]): number {
+  const classes = ['positive', 'negative', 'neutral'] as const;
+  const f1s = classes.map((c) => {
+    let tp = 0, fp = 0, fn = 0;
+    for (const [text, gold] of rows) {
+      const p = analyzeSentiment(text, lang).label;
+      if (p === c && gold === c) tp++;
+      else if (p === c) fp++;
+      else if (gold === c) fn++;
+    }
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  });
+  return f1s.reduce((a, b) => a + b, 0) / 3;
+}
+
 describe('hand-written customer messages', () => {
   it('3-class macro-F1 ≥ 0.6 on the small set', () => {
-    const classes = ['positive', 'negative', 'neutral'] as const;
-    const f1s = classes.map((c) => {
-      let tp = 0, fp = 0, fn = 0;
-      for (const [text, gold] of CUSTOMER) {
-        const p = analyzeSentiment(text, 'en').label;
-        if (p === c && gold === c) tp++;
-        else if (p === c) fp++;
-        else if (gold === c) fn++;
-      }
-      return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    });
-    const macro = f1s.reduce((a, b) => a + b, 0) / 3;
-    expect(macro).toBeGreaterThanOrEqual(0.6);
+    expect(macroF1(CUSTOMER, 'en')).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('Chinese chat messages: 3-class macro-F1 ≥ 0.85, questions and requests neutral', () => {
+    expect(macroF1(CUSTOMER_ZH)).toBeGreaterThanOrEqual(0.85);
+    for (const [text, gold] of CUSTOMER_ZH) if (gold === 'neutral' && /[？?吗嗎]$/.test(text)) expect(analyzeSentiment(text).label, text).not.toBe('negative');
   });
 });
 
