@@ -2,6 +2,7 @@
  * The background service worker: owns every privilege (storage.managed, the
  * network, IndexedDB) and routes between helpdesk tabs and the side panel.
  */
+import { setBounded } from '../bounded';
 import { browser } from '../browser';
 import { ASSIST_PORT, PANEL_PORT, handleBackgroundRequests, insertResultSchema, requestTab, senderKind, tabTicketStateSchema, type TabTicketState } from '../messaging';
 import { analyzeState } from '../analysis/index';
@@ -110,10 +111,8 @@ export function startBackground(): void {
     'composer.draft': ({ key, text }, sender) => {
       // A tab speaks for its own helpdesk only.
       if (hostOf(sender.url) !== key.host) return;
-      const id = ticketKeyId(key);
-      composerDrafts.delete(id);
-      if (text) composerDrafts.set(id, text);
-      if (composerDrafts.size > 200) composerDrafts.delete(composerDrafts.keys().next().value!);
+      if (text) setBounded(composerDrafts, ticketKeyId(key), text, 200);
+      else composerDrafts.delete(ticketKeyId(key));
       panels.composerDraft(sender.tab?.windowId ?? -1, key, text);
     },
     'composer.insert': async ({ windowId, key, text }) => {

@@ -4,6 +4,7 @@
  * without waiting for the pages to speak again.
  */
 import { storage } from 'wxt/utils/storage';
+import { setBounded } from '../bounded';
 import type { TabTicketState } from '../messaging';
 import { ticketKeyId } from '../ticket-key';
 import type { Conversation, TicketKey } from '../types';
@@ -44,9 +45,7 @@ export function createTabTickets() {
       byTab.set(entry.tabId, entry);
       if (entry.state.kind === 'ok') {
         const id = ticketKeyId(entry.state.conversation.key);
-        recent.delete(id);
-        recent.set(id, { tabId: entry.tabId, state: entry.state });
-        if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+        setBounded(recent, id, { tabId: entry.tabId, state: entry.state }, RECENT_LIMIT);
       }
       save();
     },

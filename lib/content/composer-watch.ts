@@ -10,6 +10,8 @@
  * a same-origin iframe: its document is listened to as well. The text goes to
  * the background (never to the network) and is dropped on a ticket switch.
  */
+import { setBounded } from '../bounded';
+import { ticketKeyId } from '../ticket-key';
 import type { TicketKey } from '../types';
 
 /** Longest text sent; a reply longer than this is checked on its beginning. */
@@ -73,7 +75,7 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
   /** What was last sent per ticket, so an unchanged text is not sent again and a vanished composer is cleared. */
   const sent = new Map<string, string>();
   /** Tickets whose composer changed while watched: a signature or a template left alone is not the agent's reply. */
-  const edited = new Set<string>();
+  const edited = new Map<string, true>();
   let changed = false;
   /** An editable element typed in that is not (yet) the watched composer: a composer opened since the last look. */
   let typedIn: Node | null = null;
@@ -125,13 +127,6 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
     if (el instanceof HTMLIFrameElement) el.addEventListener('load', onFrameLoad);
   }
 
-  function remember<T>(set: Map<string, T> | Set<string>, id: string, value?: T) {
-    set.delete(id);
-    if (set instanceof Map) set.set(id, value as T);
-    else set.add(id);
-    if (set.size > LIMIT) set.delete(set.keys().next().value!);
-  }
-
   function read() {
     timer = null;
     if (signal.aborted) return;
@@ -148,12 +143,12 @@ export function watchComposer(options: ComposerWatchOptions): { check(): void } 
     changed = false;
     typedIn = null;
     if (!found) return;
-    const id = `${found.key.site}|${found.key.host}|${found.key.ticketId}`;
-    if (edit) remember(edited, id);
+    const id = ticketKeyId(found.key);
+    if (edit) setBounded(edited, id, true, LIMIT);
     // The composer closed (sent, discarded): what the panel shows for this ticket is gone too.
     const text = el ? (edited.has(id) ? readComposerText(el) : null) : '';
     if (text === null || (sent.get(id) ?? '') === text) return;
-    remember(sent, id, text);
+    setBounded(sent, id, text, LIMIT);
     options.onDraft(found.key, text);
   }
 

@@ -14,6 +14,7 @@
  */
 import { conversationLanguage, detectLanguage } from '../analysis/language.ts';
 import { redact } from '../analysis/pii.ts';
+import { setBounded } from '../bounded.ts';
 import { fnv1a } from '../hash.ts';
 import type { Conversation } from '../types.ts';
 import type { EmbeddingRow, KnowledgeDb } from './db.ts';
@@ -159,11 +160,6 @@ export function createKnowledgeService(options: KnowledgeServiceOptions) {
   const vectors = new Map<string, { updatedAt: string; vector: Float32Array }>();
   /** A ticket's recommendations refresh often with the same question: its vector is asked for once. */
   const queryVectors = new Map<string, Float32Array>();
-  const remember = <V>(map: Map<string, V>, key: string, value: V, max: number) => {
-    map.delete(key);
-    map.set(key, value);
-    if (map.size > max) map.delete(map.keys().next().value!);
-  };
   /** Ticket + question already logged as unanswered (a recommendation refreshes on every change of the ticket). */
   const logged = new Set<string>();
 
@@ -341,7 +337,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions) {
     const toEmbed: Article[] = [];
     missing.forEach((a, i) => {
       const row = rows[i];
-      if (row) remember(vectors, a.id, { updatedAt: a.updatedAt, vector: row.vector }, MAX_VECTORS);
+      if (row) setBounded(vectors, a.id, { updatedAt: a.updatedAt, vector: row.vector }, MAX_VECTORS);
       else toEmbed.push(a);
     });
     if (!toEmbed.length) return;
@@ -350,7 +346,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions) {
     toEmbed.forEach((a, i) => {
       const vector = got[i];
       if (!(vector instanceof Float32Array)) return;
-      remember(vectors, a.id, { updatedAt: a.updatedAt, vector }, MAX_VECTORS);
+      setBounded(vectors, a.id, { updatedAt: a.updatedAt, vector }, MAX_VECTORS);
       put.push({ key: vectorKey(a.id, a.updatedAt), model, vector });
     });
     await db.embeddings.bulkPut(put);
@@ -368,7 +364,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions) {
       const cached = queryVectors.get(queryText);
       const [[query]] = await Promise.all([cached ? [cached] : withTimeout(options.embed([queryText])), ensureVectors(candidates)]);
       if (!(query instanceof Float32Array)) return lexical;
-      remember(queryVectors, queryText, query, MAX_QUERY_VECTORS);
+      setBounded(queryVectors, queryText, query, MAX_QUERY_VECTORS);
       const dense = denseRank(query, [...vectors].map(([id, v]) => [id, v.vector] as const), HYBRID_CANDIDATES, weight);
       return fuseRanks([
         { hits: lexical, weight: 1 },
