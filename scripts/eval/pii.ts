@@ -133,7 +133,6 @@ export function parseJsonl(source: string): PiiDoc[] {
   return docs;
 }
 
-
 function context(text: string, start: number, end: number): string {
   return JSON.stringify(text.slice(Math.max(0, start - 25), start) + '⟦' + text.slice(start, end) + '⟧' + text.slice(end, end + 25));
 }
@@ -149,19 +148,16 @@ export function formatReport(score: PiiScore): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `pii --generate N --out F` is pii-gen: its options are parsed there.
+  if (argv.some((a) => /^--(?:generate|out)(?:=|$)/.test(a))) return (await import('./gen-pii.ts')).main(argv);
   const { values } = parseArgs({
     args: argv,
     options: {
       test: { type: 'string' },
       custom: { type: 'string' },
       errors: { type: 'string', default: '0' },
-      generate: { type: 'string' },
-      n: { type: 'string' },
-      out: { type: 'string' },
-      seed: { type: 'string' },
     },
   });
-  if (values.generate || values.out) return (await import('./gen-pii.ts')).main(argv);
   if (!values.test) {
     console.error('usage: npm run eval -- pii --test F.jsonl [--custom PATTERNS.json] [--errors N]\n       npm run eval -- pii --generate N --out F.jsonl [--seed S]');
     return 2;
