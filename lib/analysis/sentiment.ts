@@ -52,7 +52,6 @@
  * what they share (entries, scoring, emotion) in ./sentiment-core.ts;
  * escalation risk over a conversation in ./escalation.ts.
  */
-import { foldHan } from '../han-fold.ts';
 import { detectLanguage, type DetectedLanguage } from './language.ts';
 import { finish, type SentimentResult } from './sentiment-core.ts';
 import { scanEnglish } from './sentiment-en.ts';
@@ -61,9 +60,6 @@ import { scanChinese } from './sentiment-zh.ts';
 export { EMOTIONS, NEUTRAL_BAND, type Driver, type Emotion, type SentimentLabel, type SentimentResult } from './sentiment-core.ts';
 
 const MAX_CHARS = 5000;
-
-/** Traditional characters folded to simplified (one to one, so offsets are kept). */
-export const foldToSimplified = foldHan;
 
 /**
  * Sentiment, emotion and drivers of one message. `language` (as from

@@ -7,7 +7,8 @@
  * so no user-facing sentence is produced here. Excerpts are the draft's own words.
  */
 import type { Channel } from '../types';
-import { foldToSimplified, type Emotion } from './sentiment';
+import { foldHan } from '../han-fold';
+import type { Emotion } from './sentiment';
 
 // ---------------------------------------------------------------- codes
 
@@ -459,7 +460,7 @@ function checkLength(text: string, channel: Channel): DraftFinding | null {
 /** Wording in an agent's draft that tends to make a reply land badly, as codes with the words at fault. */
 export function checkDraft(text: string, context: DraftContext): DraftFinding[] {
   if (!text || !/[\p{L}\p{N}]/u.test(text)) return [];
-  const folded = foldToSimplified(text);
+  const folded = foldHan(text);
   const positional: DraftFinding[] = [];
   scan(text, folded, BLAME, 'blame', positional);
   scan(text, folded, NEGATIVE, 'negative_phrasing', positional);

@@ -15,7 +15,7 @@
  * one may join any. An inverted index keeps it to a few milliseconds for a
  * few thousand rows.
  */
-import { foldHan } from './tokenize';
+import { foldHan } from '../han-fold';
 import type { GapFlag, UnansweredQuestion } from './types';
 
 export interface ClusterInput {

@@ -15,9 +15,7 @@
  *   one (lib/han-fold.ts), so 訂單 in a query finds 订单 in an article and the
  *   other way round.
  */
-import { foldHan, T2S_CODE } from '../han-fold.ts';
-
-export { foldHan };
+import { T2S_CODE } from '../han-fold.ts';
 
 /** Kana and the unified Han blocks (NFKC has already mapped compatibility ideographs onto them). */
 const isCjk = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, denseRank, fuseRanks } from '../../lib/knowledge/hybrid';
 import { bestPassage, SearchIndex, type IndexDoc } from '../../lib/knowledge/search';
-import { foldHan, stem, tokenize } from '../../lib/knowledge/tokenize';
+import { foldHan } from '../../lib/han-fold';
+import { stem, tokenize } from '../../lib/knowledge/tokenize';
 
 const EN: IndexDoc[] = [
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationRisk } from '../../lib/analysis/escalation';
-import { analyzeSentiment, foldToSimplified } from '../../lib/analysis/sentiment';
+import { foldHan } from '../../lib/han-fold';
+import { analyzeSentiment } from '../../lib/analysis/sentiment';
 
 const s = (text: string, lang?: Parameters<typeof analyzeSentiment>[1]) => analyzeSentiment(text, lang);
 
@@ -163,7 +164,7 @@ describe('analyzeSentiment, Chinese', () => {
   });
 
   it('traditional: same lexicon after folding', () => {
-    expect(foldToSimplified('氣死我了，沒有人理')).toBe('气死我了，没有人理');
+    expect(foldHan('氣死我了，沒有人理')).toBe('气死我了，没有人理');
     expect(s('服務很好，非常滿意').label).toBe('positive');
     expect(s('質量不好，沒有用').label).toBe('negative');
     expect(s('特別失望', 'zh-Hant').score).toBeLessThan(s('有點失望', 'zh-Hant').score);
